@@ -1,0 +1,52 @@
+package org.comunidad.community;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.comunidad.member.CommunityRole;
+import org.comunidad.member.Membership.Grant;
+import org.comunidad.platform.security.Viewer;
+
+/**
+ * Who may see a community. One place for the rule, used by pages and API alike:
+ * the forum admin sees everything; a member of a working group (through any role
+ * in the group or in one of its subgroups) sees the group and all its subgroups.
+ * Community roles only count within the ceiling of the user's realm roles.
+ */
+public final class CommunityAccess {
+
+    private CommunityAccess() {
+    }
+
+    public static boolean canView(Viewer viewer, Community community) {
+        return canViewGroup(viewer, community.groupId());
+    }
+
+    public static boolean canViewGroup(Viewer viewer, long groupId) {
+        if (viewer.isAdmin()) {
+            return true;
+        }
+        return viewer.effectiveGrants().stream().anyMatch(g -> g.groupId() == groupId);
+    }
+
+    /** The roles the viewer holds in this very community (not inherited). */
+    public static Set<CommunityRole> rolesIn(Viewer viewer, long communityId) {
+        Set<CommunityRole> roles = EnumSet.noneOf(CommunityRole.class);
+        for (Grant grant : viewer.effectiveGrants()) {
+            if (grant.communityId() == communityId) {
+                roles.add(grant.role());
+            }
+        }
+        return roles;
+    }
+
+    /** The sector coordinator of a group, or the forum admin. */
+    public static boolean coordinates(Viewer viewer, long groupId) {
+        return viewer.isAdmin() || rolesIn(viewer, groupId).contains(CommunityRole.COORDINATOR);
+    }
+
+    /** Whether the viewer is a member of this very community (any role in it). */
+    public static boolean belongsTo(Viewer viewer, long communityId) {
+        return !rolesIn(viewer, communityId).isEmpty();
+    }
+}

@@ -1,0 +1,85 @@
+package org.comunidad.community;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.comunidad.community.CommunityService.GroupSummary;
+import org.comunidad.community.CommunityService.GroupView;
+import org.comunidad.community.CommunityService.MemberRow;
+import org.comunidad.community.CommunityService.SubgroupView;
+import org.comunidad.platform.security.CurrentUser;
+import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.Pages;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** Pages of the communities: the user's list, a working group, a subgroup, their members. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class CommunityResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance mine(List<GroupSummary> groups, Boolean admin);
+
+        static native TemplateInstance group(GroupView view);
+
+        static native TemplateInstance subgroup(SubgroupView view);
+
+        static native TemplateInstance members(Community community, List<MemberRow> rows);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    Pages pages;
+
+    @GET
+    @Path("communities")
+    public TemplateInstance mine() {
+        Viewer viewer = currentUser.viewer();
+        return pages.render(Templates.mine(communities.myCommunities(viewer), viewer.isAdmin()));
+    }
+
+    @GET
+    @Path("c/{slug}")
+    public TemplateInstance show(@PathParam("slug") String slug) {
+        Viewer viewer = currentUser.viewer();
+        Community community = visible(viewer, slug);
+        if (community.isGroup()) {
+            return pages.render(Templates.group(communities.groupView(viewer, community)));
+        }
+        return pages.render(Templates.subgroup(communities.subgroupView(viewer, community)));
+    }
+
+    @GET
+    @Path("c/{slug}/members")
+    public TemplateInstance members(@PathParam("slug") String slug) {
+        Viewer viewer = currentUser.viewer();
+        Community community = visible(viewer, slug);
+        if (community.isGroup()) {
+            GroupView view = communities.groupView(viewer, community);
+            return pages.render(Templates.members(view.group(), view.members()));
+        }
+        SubgroupView view = communities.subgroupView(viewer, community);
+        return pages.render(Templates.members(view.subgroup(), view.members()));
+    }
+
+    private Community visible(Viewer viewer, String slug) {
+        return communities.findVisible(viewer, slug).orElseThrow(NotFoundException::new);
+    }
+}

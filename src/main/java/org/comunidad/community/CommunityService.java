@@ -1,0 +1,160 @@
+package org.comunidad.community;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.comunidad.member.CommunityRole;
+import org.comunidad.member.Country;
+import org.comunidad.member.Member;
+import org.comunidad.member.Membership;
+import org.comunidad.member.Membership.Grant;
+import org.comunidad.platform.security.Viewer;
+
+/**
+ * Communities as a user may see them. Every read goes through {@link CommunityAccess};
+ * a community the user may not see is reported as absent (404), never as forbidden.
+ * Each view is built with a fixed number of queries, whatever the number of members.
+ */
+@ApplicationScoped
+@Transactional
+public class CommunityService {
+
+    /** A subgroup with its leader and member countries. */
+    public record SubgroupSummary(Community subgroup, Country leaderCountry, List<Country> countries, boolean mine) {
+    }
+
+    /** A working group on the "my communities" page, with the subgroups the user takes part in. */
+    public record GroupSummary(Community group, Set<CommunityRole> roles, List<SubgroupSummary> subgroups) {
+    }
+
+    /** A participating country of a group and the officials it named for the group. */
+    public record CountryParticipation(Country country, List<Member> focalPoints, List<Member> alternates) {
+    }
+
+    /** One role of a member, with the community where it is held. */
+    public record HeldRole(CommunityRole role, Community community) {
+    }
+
+    /** A member and every role they hold in the community (and its subgroups, for a group). */
+    public record MemberRow(Member member, List<HeldRole> roles) {
+    }
+
+    public record GroupView(Community group, Set<CommunityRole> roles, boolean coordinates,
+            List<SubgroupSummary> subgroups, List<CountryParticipation> countries, List<MemberRow> members) {
+    }
+
+    public record SubgroupView(Community subgroup, Community group, Set<CommunityRole> roles,
+            Country leaderCountry, List<Country> countries, List<MemberRow> members) {
+    }
+
+    /** The working groups a viewer may see, and all the subgroups of each. */
+    public record VisibleCommunities(List<Community> groups, Map<Long, List<Community>> subgroups) {
+        public List<Community> subgroupsOf(Community group) {
+            return subgroups.getOrDefault(group.id, List.of());
+        }
+    }
+
+    /** Every community the viewer may see, in two queries. */
+    public VisibleCommunities visible(Viewer viewer) {
+        List<Community> groups = viewer.isAdmin() ? Community.allGroups()
+                : Community.groupsIn(viewer.effectiveGrants().stream().map(Grant::groupId).distinct().toList());
+        Map<Long, List<Community>> subgroups = new LinkedHashMap<>();
+        for (Community subgroup : Community.subgroupsOf(groups.stream().map(g -> g.id).toList())) {
+            subgroups.computeIfAbsent(subgroup.parent.id, k -> new ArrayList<>()).add(subgroup);
+        }
+        return new VisibleCommunities(groups, subgroups);
+    }
+
+    /** The groups the viewer may see, each with the subgroups they belong to (all of them for a coordinator or admin). */
+    public List<GroupSummary> myCommunities(Viewer viewer) {
+        VisibleCommunities visible = visible(viewer);
+        List<GroupSummary> result = new ArrayList<>();
+        for (Community group : visible.groups()) {
+            boolean seesAll = CommunityAccess.coordinates(viewer, group.id);
+            List<SubgroupSummary> shown = new ArrayList<>();
+            for (Community subgroup : visible.subgroupsOf(group)) {
+                boolean mine = CommunityAccess.belongsTo(viewer, subgroup.id);
+                if (mine || seesAll) {
+                    shown.add(summary(subgroup, mine));
+                }
+            }
+            result.add(new GroupSummary(group, CommunityAccess.rolesIn(viewer, group.id), shown));
+        }
+        return result;
+    }
+
+    /** A community by its slug, if the viewer may see it. */
+    public Optional<Community> findVisible(Viewer viewer, String slug) {
+        return Community.bySlug(slug).filter(c -> CommunityAccess.canView(viewer, c));
+    }
+
+    /** A community by its id, if the viewer may see it. */
+    public Optional<Community> findVisible(Viewer viewer, long id) {
+        return Community.<Community> findByIdOptional(id).filter(c -> CommunityAccess.canView(viewer, c));
+    }
+
+    public GroupView groupView(Viewer viewer, Community group) {
+        if (!group.isGroup()) {
+            throw new IllegalArgumentException("not a working group: " + group.slug);
+        }
+        Community loaded = Community.withCountries(group.id).orElseThrow();
+        List<SubgroupSummary> subgroups = Community.subgroupsOf(List.of(group.id)).stream()
+                .map(s -> summary(s, CommunityAccess.belongsTo(viewer, s.id)))
+                .toList();
+        List<Membership> memberships = Membership.inGroupTree(group.id);
+
+        Map<String, CountryParticipation> byCountry = new TreeMap<>();
+        for (Country country : loaded.countries) {
+            byCountry.put(country.code, new CountryParticipation(country, new ArrayList<>(), new ArrayList<>()));
+        }
+        for (Membership ms : memberships) {
+            if (ms.community.id.equals(group.id) && ms.country != null
+                    && (ms.role == CommunityRole.FOCAL_POINT || ms.role == CommunityRole.ALTERNATE)) {
+                CountryParticipation participation = byCountry.computeIfAbsent(ms.country.code,
+                        code -> new CountryParticipation(ms.country, new ArrayList<>(), new ArrayList<>()));
+                (ms.role == CommunityRole.FOCAL_POINT ? participation.focalPoints() : participation.alternates())
+                        .add(ms.member);
+            }
+        }
+        return new GroupView(loaded, CommunityAccess.rolesIn(viewer, group.id),
+                CommunityAccess.coordinates(viewer, group.id), subgroups, List.copyOf(byCountry.values()),
+                memberRows(memberships));
+    }
+
+    public SubgroupView subgroupView(Viewer viewer, Community subgroup) {
+        if (subgroup.isGroup()) {
+            throw new IllegalArgumentException("not a subgroup: " + subgroup.slug);
+        }
+        Community loaded = Community.withCountries(subgroup.id).orElseThrow();
+        return new SubgroupView(loaded, loaded.parent, CommunityAccess.rolesIn(viewer, subgroup.id),
+                loaded.leaderCountry, List.copyOf(loaded.countries), memberRows(Membership.inCommunity(subgroup.id)));
+    }
+
+    private static SubgroupSummary summary(Community subgroup, boolean mine) {
+        return new SubgroupSummary(subgroup, subgroup.leaderCountry, List.copyOf(subgroup.countries), mine);
+    }
+
+    private static List<MemberRow> memberRows(List<Membership> memberships) {
+        Map<Long, MemberRow> rows = new LinkedHashMap<>();
+        for (Membership ms : memberships) {
+            rows.computeIfAbsent(ms.member.id, id -> new MemberRow(ms.member, new ArrayList<>()))
+                    .roles().add(new HeldRole(ms.role, ms.community));
+        }
+        Comparator<HeldRole> order = Comparator.comparing((HeldRole r) -> r.community().isGroup() ? 0 : 1)
+                .thenComparing(r -> r.community().position)
+                .thenComparing(HeldRole::role);
+        rows.values().forEach(row -> row.roles().sort(order));
+        return List.copyOf(rows.values());
+    }
+
+}

@@ -1,0 +1,56 @@
+package org.comunidad.member;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.comunidad.platform.persistence.BaseEntity;
+
+/**
+ * An official who signs in to Comunidad. Keycloak is the truth about identities: the
+ * subject is the Keycloak user id; name, email, country, institution and position
+ * are refreshed from the token at sign-in. Language and time zone belong to the app.
+ */
+@Entity
+@Table(name = "member")
+public class Member extends BaseEntity {
+
+    @Column(nullable = false, unique = true, length = 64)
+    public String subject;
+
+    @Column(nullable = false)
+    public String username;
+
+    public String email;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "country_code")
+    public Country country;
+
+    public String institution;
+
+    public String position;
+
+    /** es, pt or en; null until the user chooses, then the browser's language applies. */
+    @Column(length = 2)
+    public String language;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone = "America/Santiago";
+
+    @Column(name = "last_seen_at")
+    public OffsetDateTime lastSeenAt;
+
+    public static Optional<Member> bySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+}

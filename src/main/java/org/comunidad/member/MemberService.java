@@ -1,0 +1,111 @@
+package org.comunidad.member;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.comunidad.platform.web.Languages;
+
+/** Members as the app keeps them: created at first sign-in, refreshed from Keycloak. */
+@ApplicationScoped
+public class MemberService {
+
+    /** How often the last-seen time is written: often enough for activity, rarely enough to avoid a write per request. */
+    static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(5);
+
+    /** What the identity token says about the user. */
+    public record Claims(String subject, String username, String email, String name, String country,
+            String institution, String position, String locale, String browserLanguage) {
+    }
+
+    /**
+     * The member behind a token: created on first sign-in, with profile data refreshed
+     * from Keycloak (the one truth about identities) when it changed.
+     */
+    @Transactional
+    public Member signedIn(Claims claims) {
+        Member member = Member.bySubject(claims.subject()).orElseGet(() -> {
+            Member created = new Member();
+            created.subject = claims.subject();
+            created.language = Languages.normalize(claims.locale());
+            created.timeZone = defaultTimeZone(claims.country());
+            return created;
+        });
+        String username = firstNonBlank(claims.username(), claims.email(), claims.subject());
+        String displayName = firstNonBlank(claims.name(), username);
+        String countryCode = claims.country() == null || claims.country().isBlank() ? null
+                : claims.country().trim().toUpperCase();
+        boolean changed = member.id == null
+                || !Objects.equals(member.username, username)
+                || !Objects.equals(member.email, claims.email())
+                || !Objects.equals(member.displayName, displayName)
+                || !Objects.equals(code(member.country), countryCode)
+                || !Objects.equals(member.institution, claims.institution())
+                || !Objects.equals(member.position, claims.position());
+        if (changed) {
+            member.username = username;
+            member.email = claims.email();
+            member.displayName = displayName;
+            if (!Objects.equals(code(member.country), countryCode)) {
+                member.country = countryCode == null ? null : Country.findById(countryCode);
+            }
+            member.institution = claims.institution();
+            member.position = claims.position();
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        if (member.lastSeenAt == null || member.lastSeenAt.isBefore(now.minus(LAST_SEEN_RESOLUTION))) {
+            member.lastSeenAt = now;
+        }
+        if (member.id == null) {
+            member.persist();
+        }
+        return member;
+    }
+
+    @Transactional
+    public void chooseLanguage(long memberId, String language) {
+        if (!Languages.isSupported(language)) {
+            throw new IllegalArgumentException("unsupported language " + language);
+        }
+        Member member = Member.findById(memberId);
+        member.language = language;
+    }
+
+    private static String defaultTimeZone(String country) {
+        if (country == null) {
+            return "America/Santiago";
+        }
+        String zone = switch (country.toUpperCase()) {
+            case "AR" -> "America/Argentina/Buenos_Aires";
+            case "BO" -> "America/La_Paz";
+            case "BR" -> "America/Sao_Paulo";
+            case "CO" -> "America/Bogota";
+            case "EC" -> "America/Guayaquil";
+            case "GY" -> "America/Guyana";
+            case "PY" -> "America/Asuncion";
+            case "PE" -> "America/Lima";
+            case "SR" -> "America/Paramaribo";
+            case "UY" -> "America/Montevideo";
+            case "VE" -> "America/Caracas";
+            default -> "America/Santiago";
+        };
+        return ZoneId.of(zone).getId();
+    }
+
+    private static String code(Country country) {
+        return country == null ? null : country.code;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+package org.comunidad.platform.security;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonString;
+
+import org.comunidad.member.Member;
+import org.comunidad.member.MemberService;
+import org.comunidad.member.Membership;
+import org.comunidad.platform.web.Languages;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The signed-in user of this request: their member record (created or refreshed from
+ * the token on first use), their language and what the access rules need to know.
+ * Templates reach it as {@code inject:currentUser}.
+ */
+@Named("currentUser")
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    HttpServerRequest request;
+
+    private Member member;
+    private Viewer viewer;
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    /** The member record; empty for anonymous requests. */
+    public Optional<Member> member() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        if (member == null) {
+            member = members.signedIn(claims());
+        }
+        return Optional.of(member);
+    }
+
+    /** The signed-in member; callers behind {@code @Authenticated} only. */
+    public Member require() {
+        return member().orElseThrow(() -> new IllegalStateException("no signed-in user"));
+    }
+
+    public Viewer viewer() {
+        if (viewer == null) {
+            Member m = require();
+            viewer = new Viewer(m.id, Set.copyOf(identity.getRoles()), Membership.grantsOf(m.id));
+        }
+        return viewer;
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Viewer.ADMIN);
+    }
+
+    public String displayName() {
+        return member().map(m -> m.displayName).orElse("");
+    }
+
+    /** The user's language: their choice, else the browser's, else Spanish. */
+    public Locale locale() {
+        return Locale.forLanguageTag(language());
+    }
+
+    public String language() {
+        return member().map(m -> m.language).filter(Languages::isSupported)
+                .orElseGet(() -> Languages.fromRequest(request));
+    }
+
+    /** The page being shown, so that a form on it (the language switch) can come back to it. */
+    public String returnPath() {
+        return request == null ? "/" : request.uri();
+    }
+
+    private MemberService.Claims claims() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return new MemberService.Claims(
+                    jwt.getSubject(),
+                    claim(jwt, "preferred_username"),
+                    claim(jwt, "email"),
+                    claim(jwt, "name"),
+                    claim(jwt, "country"),
+                    claim(jwt, "institution"),
+                    claim(jwt, "position"),
+                    claim(jwt, "locale"),
+                    Languages.fromRequest(request));
+        }
+        throw new IllegalStateException("unexpected principal " + identity.getPrincipal().getClass());
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        return value == null ? null : value.toString();
+    }
+
+}

@@ -1,0 +1,195 @@
+package org.comunidad.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The real Keycloak, from its distribution on Maven Central (unpacked by the build),
+ * started as a child process with the project's realm file plus the demo users (and,
+ * for tests, a test client) imported.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "comunidad";
+    public static final String ADMIN_USER = "admin";
+
+    /** How the realm is assembled and where Keycloak keeps its data. */
+    public record Options(Path home, int httpPort, String baseUrl, String webClientSecret, String apiClientSecret,
+            String adminPassword, boolean persistent, boolean withTestClient, Path log) {
+    }
+
+    private final Process process;
+    private final Options options;
+
+    private KeycloakServer(Process process, Options options) {
+        this.process = process;
+        this.options = options;
+    }
+
+    public static KeycloakServer start(Options options) {
+        Path home = options.home();
+        Path script = home.resolve("bin/kc.sh");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("Keycloak distribution not found at " + home
+                    + ": the Maven build unpacks it (maven-dependency-plugin, phase process-test-resources)");
+        }
+        try {
+            writeRealmImport(options);
+            List<String> command = new ArrayList<>(List.of(script.toString(), "start-dev",
+                    "--http-port=" + options.httpPort(),
+                    "--http-management-port=" + Ports.free(),
+                    "--import-realm",
+                    "--db=" + (options.persistent() ? "dev-file" : "dev-mem"),
+                    "--cache=local",
+                    "--log-console-output=default"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(options.log().toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
+            env.put("COMUNIDAD_BASE_URL", options.baseUrl());
+            env.put("COMUNIDAD_OIDC_CLIENT_SECRET", options.webClientSecret());
+            env.put("COMUNIDAD_API_CLIENT_SECRET", options.apiClientSecret());
+            env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            Files.createDirectories(options.log().getParent());
+            Process process = builder.start();
+            KeycloakServer server = new KeycloakServer(process, options);
+            server.awaitReady(Duration.ofMinutes(4));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Keycloak", e);
+        }
+    }
+
+    /** The realm of keycloak-realm.json, plus demo users and (for tests) the test client. */
+    static void writeRealmImport(Options options) throws IOException {
+        Path project = projectDir();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode realm = (ObjectNode) json.readTree(project.resolve("keycloak-realm.json").toFile());
+        append(realm, "users", json.readTree(project.resolve("deploy/local/keycloak-demo-users.json").toFile()));
+        if (options.withTestClient()) {
+            append(realm, "clients", json.readTree(project.resolve("src/test/resources/keycloak/test-clients.json").toFile()));
+        }
+        Path importDir = options.home().resolve("data/import");
+        Files.createDirectories(importDir);
+        byte[] content = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(realm);
+        Path target = importDir.resolve("comunidad-realm.json");
+        if (options.persistent() && Files.exists(target) && !java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+            // The realm changed since the last run: start from a fresh Keycloak database so
+            // that the import (which skips an existing realm) applies the new definition.
+            deleteTree(options.home().resolve("data/h2"));
+        }
+        Files.write(target, content);
+    }
+
+    private static void append(ObjectNode realm, String field, JsonNode extra) {
+        ArrayNode target = realm.has(field) ? (ArrayNode) realm.get(field) : realm.putArray(field);
+        extra.get(field).forEach(target::add);
+    }
+
+    public static Path projectDir() {
+        return Path.of(System.getProperty("comunidad.project.dir", ".")).toAbsolutePath().normalize();
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + options.log()
+                        + "\n" + tail());
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Keycloak not ready after " + timeout + "; see " + options.log() + "\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(options.log());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public String url() {
+        return "http://localhost:" + options.httpPort();
+    }
+
+    public String issuer() {
+        return url() + "/realms/" + REALM;
+    }
+
+    public String adminPassword() {
+        return options.adminPassword();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.toHandle().descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.comunidad.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The README's run command (`./mvnw -Plocal`): starts PostgreSQL, the S3 server and
+ * Keycloak with data kept in .local/, then Comunidad itself (the packaged app, profile
+ * "local", which loads the demo data into an empty database), and prints the URL and
+ * the demo sign-ins. Ctrl+C stops everything.
+ */
+public final class LocalPlatform {
+
+    static final int APP_PORT = Integer.getInteger("comunidad.port", 8080);
+    static final int KEYCLOAK_PORT = Integer.getInteger("comunidad.keycloak.port", 8180);
+    static final int S3_PORT = Integer.getInteger("comunidad.s3.port", 8333);
+    static final int POSTGRES_PORT = Integer.getInteger("comunidad.postgres.port", 54329);
+
+    /** The demo officials of deploy/local/keycloak-demo-users.json. */
+    static final String[][] DEMO_USERS = {
+            { "admin.prosur", "forum admin (secretariat), sees every group" },
+            { "coord.seguridad", "Chile, sector coordinator of Security" },
+            { "lider.victimas", "Paraguay, leader of the victims-assistance subgroup" },
+            { "pf.peru", "Peru, focal point in Security and Health" },
+            { "pf.brasil", "Brazil, focal point in Health (Portuguese)" },
+            { "fp.guyana", "Guyana, focal point in Disaster Risk Management (English)" },
+            { "pf.argentina", "Argentina, focal point in Defense" } };
+    static final String DEMO_PASSWORD = "Comunidad.2026";
+
+    public static void main(String[] args) throws Exception {
+        for (int port : new int[] { APP_PORT, KEYCLOAK_PORT, S3_PORT, POSTGRES_PORT }) {
+            if (!Ports.isFree(port)) {
+                System.err.printf("Port %d is in use: is Comunidad already running? Stop it first.%n", port);
+                System.exit(2);
+            }
+        }
+        Path project = KeycloakServer.projectDir();
+        Path jar = project.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Build the app first: " + jar + " is missing");
+        }
+        long started = System.nanoTime();
+        System.out.println("Starting PostgreSQL, the S3 server and Keycloak (the first run unpacks and sets up Keycloak: about a minute)...");
+        LocalServices services = LocalServices.forLocalRun(APP_PORT, KEYCLOAK_PORT, S3_PORT, POSTGRES_PORT);
+        Process app = startApp(jar, services.config());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.destroy();
+            try {
+                app.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            services.close();
+        }));
+        awaitReady(app);
+        printBanner(services, Duration.ofNanos(System.nanoTime() - started));
+        int exit = app.waitFor();
+        System.exit(exit);
+    }
+
+    private static Process startApp(Path jar, Map<String, String> config) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dquarkus.profile=local");
+        command.add("-Dquarkus.http.port=" + APP_PORT);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        return new ProcessBuilder(command).inheritIO().start();
+    }
+
+    private static void awaitReady(Process app) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + APP_PORT + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("Comunidad exited with " + app.exitValue());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException("Comunidad not ready after 3 minutes");
+    }
+
+    private static void printBanner(LocalServices services, Duration took) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n=====================================================================\n");
+        out.append(" Comunidad is running: http://localhost:").append(APP_PORT).append("   (ready in ")
+                .append(took.toSeconds()).append(" s)\n");
+        out.append(" Sign in with any demo user below, password ").append(DEMO_PASSWORD).append('\n');
+        for (String[] user : DEMO_USERS) {
+            out.append(String.format("   %-15s %s%n", user[0], user[1]));
+        }
+        out.append(" Keycloak: ").append(services.keycloak().url()).append("/admin  (user ")
+                .append(KeycloakServer.ADMIN_USER).append(", password in .local/secrets.properties: keycloak-admin)\n");
+        out.append(" Data is kept in .local/ (delete it to start over). Ctrl+C stops everything.\n");
+        out.append("=====================================================================\n");
+        System.out.println(out);
+    }
+}

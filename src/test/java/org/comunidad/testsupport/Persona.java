@@ -1,0 +1,38 @@
+package org.comunidad.testsupport;
+
+/**
+ * The people of the authorization matrix, all demo users of the real Keycloak, seen
+ * from the Security working group ("seguridad") and its victims-assistance subgroup.
+ */
+public enum Persona {
+    /** Forum admin (secretariat): sees everything. */
+    ADMIN("admin.prosur"),
+    /** Sector coordinator of Security. */
+    COORDINATOR("coord.seguridad"),
+    /** Leader of the Security subgroup "Asistencia a las víctimas de la DOT". */
+    LEADER("lider.victimas"),
+    /** Focal point of Peru in Security (and Health). */
+    MEMBER("pf.peru"),
+    /** Focal point of Argentina in Defense only: a member of another group. */
+    OTHER_GROUP("pf.argentina"),
+    ANONYMOUS(null);
+
+    public final String username;
+
+    Persona(String username) {
+        this.username = username;
+    }
+
+    public boolean signedIn() {
+        return username != null;
+    }
+
+    public String token() {
+        return Tokens.of(username);
+    }
+
+    public io.restassured.specification.RequestSpecification request() {
+        io.restassured.specification.RequestSpecification spec = io.restassured.RestAssured.given().redirects().follow(false);
+        return signedIn() ? spec.auth().oauth2(token()) : spec;
+    }
+}
