@@ -125,7 +125,10 @@ public class Community extends BaseEntity {
 
     /** The community with its countries loaded. */
     public static Optional<Community> withCountries(long id) {
-        return find("select c from Community c left join fetch c.parent left join fetch c.countries left join fetch c.leaderCountry where c.id = ?1",
-                id).firstResultOptional();
+        return find("""
+                select distinct c from Community c
+                left join fetch c.parent left join fetch c.countries left join fetch c.leaderCountry
+                where c.id = ?1
+                """, id).singleResultOptional();
     }
 }

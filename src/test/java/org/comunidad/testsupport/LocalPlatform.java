@@ -33,7 +33,7 @@ public final class LocalPlatform {
             { "pf.peru", "Peru, focal point in Security and Health" },
             { "pf.brasil", "Brazil, focal point in Health (Portuguese)" },
             { "fp.guyana", "Guyana, focal point in Disaster Risk Management (English)" },
-            { "pf.argentina", "Argentina, focal point in Defense" } };
+            { "pf.argentina", "Argentina, focal point in Energy" } };
     static final String DEMO_PASSWORD = "Comunidad.2026";
 
     public static void main(String[] args) throws Exception {

@@ -13,7 +13,7 @@ public enum Persona {
     LEADER("lider.victimas"),
     /** Focal point of Peru in Security (and Health). */
     MEMBER("pf.peru"),
-    /** Focal point of Argentina in Defense only: a member of another group. */
+    /** Focal point of Argentina in Energy only: a member of another group. */
     OTHER_GROUP("pf.argentina"),
     ANONYMOUS(null);
 

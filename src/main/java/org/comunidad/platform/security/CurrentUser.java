@@ -16,6 +16,7 @@ import org.comunidad.platform.web.Languages;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -71,8 +72,19 @@ public class CurrentUser {
         return identity.hasRole(Viewer.ADMIN);
     }
 
+    /** From the token: available on any thread, without a database round trip. */
     public String displayName() {
-        return member().map(m -> m.displayName).orElse("");
+        if (identity.isAnonymous()) {
+            return "";
+        }
+        if (member != null) {
+            return member.displayName;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            String name = claim(jwt, "name");
+            return name != null ? name : identity.getPrincipal().getName();
+        }
+        return identity.getPrincipal().getName();
     }
 
     /** The user's language: their choice, else the browser's, else Spanish. */
@@ -81,6 +93,16 @@ public class CurrentUser {
     }
 
     public String language() {
+        if (identity.isAnonymous()) {
+            return Languages.fromRequest(request);
+        }
+        if (member == null && Context.isOnEventLoopThread()) {
+            // Error pages for unmatched routes render on the IO thread, where the database
+            // may not be used: the token's locale and the browser's choice stand in.
+            String fromToken = identity.getPrincipal() instanceof JsonWebToken jwt
+                    ? Languages.normalize(claim(jwt, "locale")) : null;
+            return fromToken != null ? fromToken : Languages.fromRequest(request);
+        }
         return member().map(m -> m.language).filter(Languages::isSupported)
                 .orElseGet(() -> Languages.fromRequest(request));
     }

@@ -49,11 +49,11 @@ class AccessMatrixTest {
     static List<Route> routes() {
         long security = id("seguridad");
         long victims = id("seguridad-asistencia-victimas");
-        long defense = id("defensa");
+        long energy = id("energia");
         Map<Persona, Integer> securityPage = expect(200, 200, 200, 200, 404, KEYCLOAK);
         Map<Persona, Integer> securityApi = expect(200, 200, 200, 200, 404, UNAUTHORIZED);
-        Map<Persona, Integer> defensePage = expect(200, 404, 404, 404, 200, KEYCLOAK);
-        Map<Persona, Integer> defenseApi = expect(200, 404, 404, 404, 200, UNAUTHORIZED);
+        Map<Persona, Integer> energyPage = expect(200, 404, 404, 404, 200, KEYCLOAK);
+        Map<Persona, Integer> energyApi = expect(200, 404, 404, 404, 200, UNAUTHORIZED);
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET", "/", expect(200, 200, 200, 200, 200, 200)));
         routes.add(new Route("GET", "/communities", expect(200, 200, 200, 200, 200, KEYCLOAK)));
@@ -61,14 +61,14 @@ class AccessMatrixTest {
         routes.add(new Route("GET", "/c/seguridad/members", securityPage));
         routes.add(new Route("GET", "/c/seguridad-asistencia-victimas", securityPage));
         routes.add(new Route("GET", "/c/seguridad-asistencia-victimas/members", securityPage));
-        routes.add(new Route("GET", "/c/defensa", defensePage));
-        routes.add(new Route("GET", "/c/defensa-industrias", defensePage));
+        routes.add(new Route("GET", "/c/energia", energyPage));
+        routes.add(new Route("GET", "/c/energia-integracion", energyPage));
         routes.add(new Route("GET", "/c/no-such-community", expect(404, 404, 404, 404, 404, KEYCLOAK)));
         routes.add(new Route("GET", "/api/me", expect(200, 200, 200, 200, 200, UNAUTHORIZED)));
         routes.add(new Route("GET", "/api/communities", expect(200, 200, 200, 200, 200, UNAUTHORIZED)));
         routes.add(new Route("GET", "/api/communities/" + security, securityApi));
         routes.add(new Route("GET", "/api/communities/" + victims, securityApi));
-        routes.add(new Route("GET", "/api/communities/" + defense, defenseApi));
+        routes.add(new Route("GET", "/api/communities/" + energy, energyApi));
         routes.add(new Route("GET", "/api/communities/999999", expect(404, 404, 404, 404, 404, UNAUTHORIZED)));
         routes.add(new Route("POST", "/language", expect(303, 303, 303, 303, 303, 303)));
         routes.add(new Route("GET", "/q/health/ready", expect(200, 200, 200, 200, 200, 200)));
