@@ -32,17 +32,30 @@ public final class KeycloakServer implements AutoCloseable {
     /** How the realm is assembled and where Keycloak keeps its data. */
     public record Options(Path home, int httpPort, String baseUrl, String webClientSecret, String apiClientSecret,
             String adminPassword, boolean persistent, boolean withTestClient, Path log) {
+
+        public String issuer() {
+            return "http://localhost:" + httpPort + "/realms/" + REALM;
+        }
     }
 
-    private final Process process;
+    private final ProcessHandle process;
     private final Options options;
 
-    private KeycloakServer(Process process, Options options) {
+    private KeycloakServer(ProcessHandle process, Options options) {
         this.process = process;
         this.options = options;
     }
 
-    public static KeycloakServer start(Options options) {
+    /**
+     * A Keycloak launched earlier (the local run starts it while Maven is still building
+     * the app), to be waited for with {@link #awaitReady()}.
+     */
+    public static KeycloakServer adopt(ProcessHandle process, Options options) {
+        return new KeycloakServer(process, options);
+    }
+
+    /** Starts the Keycloak process without waiting for it: see {@link #awaitReady()}. */
+    public static KeycloakServer launch(Options options) {
         Path home = options.home();
         Path script = home.resolve("bin/kc.sh");
         if (!Files.isExecutable(script)) {
@@ -69,12 +82,11 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("COMUNIDAD_OIDC_CLIENT_SECRET", options.webClientSecret());
             env.put("COMUNIDAD_API_CLIENT_SECRET", options.apiClientSecret());
             env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            // A development Keycloak: the quick C1 compiler halves its start-up CPU.
+            env.putIfAbsent("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
             env.put("JAVA_HOME", System.getProperty("java.home"));
             Files.createDirectories(options.log().getParent());
-            Process process = builder.start();
-            KeycloakServer server = new KeycloakServer(process, options);
-            server.awaitReady(Duration.ofMinutes(4));
-            return server;
+            return new KeycloakServer(builder.start().toHandle(), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Keycloak", e);
         }
@@ -110,6 +122,12 @@ public final class KeycloakServer implements AutoCloseable {
         return Path.of(System.getProperty("comunidad.project.dir", ".")).toAbsolutePath().normalize();
     }
 
+    /** Waits until the realm answers (the first start sets up Keycloak: allow minutes). */
+    public KeycloakServer awaitReady() {
+        awaitReady(Duration.ofMinutes(4));
+        return this;
+    }
+
     private void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
@@ -117,8 +135,7 @@ public final class KeycloakServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + options.log()
-                        + "\n" + tail());
+                throw new IllegalStateException("Keycloak exited; see " + options.log() + "\n" + tail());
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -150,7 +167,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public String issuer() {
-        return url() + "/realms/" + REALM;
+        return options.issuer();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String adminPassword() {
@@ -160,15 +181,14 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.toHandle().descendants().forEach(ProcessHandle::destroy);
+            List<ProcessHandle> children = process.descendants().toList();
+            children.forEach(ProcessHandle::destroy);
             process.destroy();
             try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                process.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception notInTime) {
+                children.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
             }
         }
     }

@@ -11,7 +11,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * PostgreSQL, the S3 server and Keycloak, started together without Docker, and the
@@ -23,16 +25,19 @@ public final class LocalServices implements AutoCloseable {
     private final PostgresServer postgres;
     private final S3Server s3;
     private final KeycloakServer keycloak;
+    private final CompletableFuture<KeycloakServer> keycloakReady;
     private final Map<String, String> config;
 
-    private LocalServices(PostgresServer postgres, S3Server s3, KeycloakServer keycloak, Map<String, String> config) {
+    private LocalServices(PostgresServer postgres, S3Server s3, KeycloakServer keycloak,
+            CompletableFuture<KeycloakServer> keycloakReady, Map<String, String> config) {
         this.postgres = postgres;
         this.s3 = s3;
         this.keycloak = keycloak;
+        this.keycloakReady = keycloakReady;
         this.config = config;
     }
 
-    /** Services for the test suite: fresh data, the test client in the realm. */
+    /** Services for the test suite: fresh data, the test client in the realm; returns once all are ready. */
     public static LocalServices forTests(int appPort) {
         Path work = KeycloakServer.projectDir().resolve("target/test-services");
         try {
@@ -42,47 +47,107 @@ public final class LocalServices implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Secrets secrets = Secrets.random();
-        return start(work, appPort, Ports.free(), Ports.free(), secrets, false, true, () -> PostgresServer.ephemeral());
+        KeycloakServer.Options options = keycloakOptions(work, appPort, Ports.free(), secrets, false, true);
+        LocalServices services = start(work, secrets, Ports.free(), KeycloakServer.launch(options),
+                PostgresServer::ephemeral);
+        services.keycloak();
+        return services;
     }
 
-    /** Services for the README's run command: data kept in .local/ between runs. */
-    public static LocalServices forLocalRun(int appPort, int keycloakPort, int s3Port, int postgresPort) {
-        Path work = KeycloakServer.projectDir().resolve(".local");
+    /**
+     * Services for the README's run command: data kept in .local/ between runs. Returns
+     * once PostgreSQL and the S3 server are up; Keycloak may still be starting (the app
+     * connects to it lazily), see {@link #keycloak()}.
+     */
+    public static LocalServices forLocalRun(int appPort, int keycloakPort, int s3Port, int postgresPort,
+            Optional<ProcessHandle> prestarted) {
+        Path work = localWorkDir();
         Secrets secrets = Secrets.kept(work.resolve("secrets.properties"));
-        return start(work, appPort, keycloakPort, s3Port, secrets, true, false,
+        KeycloakServer.Options options = localKeycloakOptions(work, appPort, keycloakPort, secrets);
+        return start(work, secrets, s3Port, prestarted.isPresent()
+                ? KeycloakServer.adopt(prestarted.get(), options)
+                : KeycloakServer.launch(options),
                 () -> PostgresServer.persistent(work.resolve("postgres"), postgresPort));
     }
 
-    private static LocalServices start(Path work, int appPort, int keycloakPort, int s3Port, Secrets secrets,
-            boolean persistent, boolean testClient, java.util.function.Supplier<PostgresServer> postgresFactory) {
-        String baseUrl = "http://localhost:" + appPort;
+    /**
+     * Launches the local run's Keycloak while Maven is still packaging the app, so that
+     * its start overlaps the build; its pid goes to .local/keycloak.pid, where
+     * {@link #prestartedKeycloak} finds it.
+     */
+    public static KeycloakServer prestartLocalKeycloak(int appPort, int keycloakPort) {
+        Path work = localWorkDir();
+        Secrets secrets = Secrets.kept(work.resolve("secrets.properties"));
+        KeycloakServer keycloak = KeycloakServer.launch(localKeycloakOptions(work, appPort, keycloakPort, secrets));
+        try {
+            Files.writeString(pidFile(), keycloak.pid() + "\n");
+        } catch (IOException e) {
+            keycloak.close();
+            throw new UncheckedIOException(e);
+        }
+        return keycloak;
+    }
+
+    /** The Keycloak this build launched earlier, if it is still running (read once: the pid file is removed). */
+    public static Optional<ProcessHandle> prestartedKeycloak() {
+        Path file = pidFile();
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(file).trim());
+            Files.delete(file);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("keycloak")).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path pidFile() {
+        return localWorkDir().resolve("keycloak.pid");
+    }
+
+    private static Path localWorkDir() {
+        return KeycloakServer.projectDir().resolve(".local");
+    }
+
+    private static KeycloakServer.Options localKeycloakOptions(Path work, int appPort, int keycloakPort, Secrets secrets) {
+        return keycloakOptions(work, appPort, keycloakPort, secrets, true, false);
+    }
+
+    private static KeycloakServer.Options keycloakOptions(Path work, int appPort, int keycloakPort, Secrets secrets,
+            boolean persistent, boolean testClient) {
         Path keycloakHome = Path.of(System.getProperty("comunidad.keycloak.home",
                 KeycloakServer.projectDir().resolve("target/keycloak/keycloak-26.7.3").toString()));
-        // Keycloak takes longest: start it first and the others meanwhile.
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                new KeycloakServer.Options(keycloakHome, keycloakPort, baseUrl, secrets.webClient(), secrets.apiClient(),
-                        secrets.keycloakAdmin(), persistent, testClient, work.resolve("keycloak.log"))));
+        return new KeycloakServer.Options(keycloakHome, keycloakPort, "http://localhost:" + appPort, secrets.webClient(),
+                secrets.apiClient(), secrets.keycloakAdmin(), persistent, testClient, work.resolve("keycloak.log"));
+    }
+
+    private static LocalServices start(Path work, Secrets secrets, int s3Port, KeycloakServer keycloak,
+            Supplier<PostgresServer> postgresFactory) {
+        // Keycloak takes longest: it is already starting; the others start meanwhile.
+        CompletableFuture<KeycloakServer> keycloakReady = CompletableFuture.supplyAsync(keycloak::awaitReady);
         PostgresServer postgres = null;
         S3Server s3 = null;
         try {
             postgres = postgresFactory.get();
             s3 = S3Server.start(work.resolve("s3"), s3Port);
-            KeycloakServer kc = keycloak.join();
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", "postgres");
-            config.put("quarkus.oidc.auth-server-url", kc.issuer());
-            config.put("quarkus.oidc.api.auth-server-url", kc.issuer());
+            config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+            config.put("quarkus.oidc.api.auth-server-url", keycloak.issuer());
             config.put("quarkus.oidc.credentials.secret", secrets.webClient());
             config.put("quarkus.oidc.token-state-manager.encryption-secret", secrets.session());
             config.put("comunidad.storage.endpoint", s3.endpoint());
             config.put("comunidad.storage.access-key", S3Server.ACCESS_KEY);
             config.put("comunidad.storage.secret-key", S3Server.SECRET_KEY);
             config.put("comunidad.keycloak.admin-password", secrets.keycloakAdmin());
-            return new LocalServices(postgres, s3, kc, config);
+            return new LocalServices(postgres, s3, keycloak, keycloakReady, config);
         } catch (RuntimeException e) {
-            keycloak.thenAccept(KeycloakServer::close);
+            keycloak.close();
             if (s3 != null) {
                 s3.close();
             }
@@ -105,8 +170,9 @@ public final class LocalServices implements AutoCloseable {
         return s3;
     }
 
+    /** Keycloak, waited for until its realm answers. */
     public KeycloakServer keycloak() {
-        return keycloak;
+        return keycloakReady.join();
     }
 
     @Override
