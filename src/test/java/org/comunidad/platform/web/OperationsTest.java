@@ -22,8 +22,15 @@ class OperationsTest {
     }
 
     @Test
-    void livenessIsUp() {
+    void livenessAndStartupProbesAreUp() {
+        // deploy/k8s/app.yaml probes these paths.
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     @Test
