@@ -174,7 +174,9 @@ insert into member (subject, username, email, display_name, country_code, instit
  ('00000000-0000-4000-a000-000000000006', 'fp.guyana', 'fp.guyana@demo.prosur.example', 'Sharon Williams', 'GY',
   'Civil Defence Commission', 'Deputy Director General', 'en', 'America/Guyana'),
  ('00000000-0000-4000-a000-000000000007', 'pf.argentina', 'pf.argentina@demo.prosur.example', 'Martín Fernández', 'AR',
-  'Secretaría de Energía', 'Director de Cooperación Internacional', 'es', 'America/Argentina/Buenos_Aires');
+  'Secretaría de Energía', 'Director de Cooperación Internacional', 'es', 'America/Argentina/Buenos_Aires'),
+ ('00000000-0000-4000-a000-000000000008', 'pf.colombia', 'pf.colombia@demo.prosur.example', 'Camila Restrepo', 'CO',
+  'Ministerio de Defensa Nacional', 'Asesora de Asuntos Internacionales', 'es', 'America/Bogota');
 
 -- Their roles. The country is the member's own.
 insert into membership (community_id, member_id, role, country_code)
@@ -194,6 +196,7 @@ from (values
  ('pf.peru', 'seguridad-asistencia-victimas', 'COUNTRY_RESPONSIBLE'),
  ('pf.peru', 'seguridad-prevencion-violencia-genero', 'COUNTRY_RESPONSIBLE'),
  ('pf.peru', 'salud', 'FOCAL_POINT'),
+ ('pf.colombia', 'seguridad', 'FOCAL_POINT'),
  ('pf.brasil', 'salud', 'FOCAL_POINT'),
  ('pf.brasil', 'salud-transformacion-digital', 'MEMBER'),
  ('fp.guyana', 'gestion-riesgo-desastres', 'FOCAL_POINT'),

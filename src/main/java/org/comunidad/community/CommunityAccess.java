@@ -49,4 +49,31 @@ public final class CommunityAccess {
     public static boolean belongsTo(Viewer viewer, long communityId) {
         return !rolesIn(viewer, communityId).isEmpty();
     }
+
+    /** The leader of this subgroup. */
+    public static boolean leads(Viewer viewer, long subgroupId) {
+        return rolesIn(viewer, subgroupId).contains(CommunityRole.LEADER);
+    }
+
+    /**
+     * Who may hide content and run formal discussions in a community: in a subgroup its
+     * leader and the group's coordinator; in a working group its coordinator (and the admin).
+     */
+    public static boolean moderates(Viewer viewer, Community community) {
+        if (coordinates(viewer, community.groupId())) {
+            return true;
+        }
+        return !community.isGroup() && leads(viewer, community.id);
+    }
+
+    /** Who writes in a subgroup: its members, and the coordinator of its group. */
+    public static boolean writesIn(Viewer viewer, Community subgroup) {
+        return belongsTo(viewer, subgroup.id) || coordinates(viewer, subgroup.groupId());
+    }
+
+    /** The subgroups the viewer leads (where they moderate without being the coordinator). */
+    public static java.util.List<Long> ledSubgroups(Viewer viewer) {
+        return viewer.effectiveGrants().stream().filter(g -> g.role() == CommunityRole.LEADER)
+                .map(Grant::communityId).toList();
+    }
 }

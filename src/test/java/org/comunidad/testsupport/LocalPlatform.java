@@ -35,7 +35,8 @@ public final class LocalPlatform {
             { "pf.peru", "Peru, focal point in Security and Health" },
             { "pf.brasil", "Brazil, focal point in Health (Portuguese)" },
             { "fp.guyana", "Guyana, focal point in Disaster Risk Management (English)" },
-            { "pf.argentina", "Argentina, focal point in Energy" } };
+            { "pf.argentina", "Argentina, focal point in Energy" },
+            { "pf.colombia", "Colombia, focal point in Security (in no subgroup)" } };
     static final String DEMO_PASSWORD = "Comunidad.2026";
 
     public static void main(String[] args) throws Exception {

@@ -11,8 +11,10 @@ public enum Persona {
     COORDINATOR("coord.seguridad"),
     /** Leader of the Security subgroup "Asistencia a las víctimas de la DOT". */
     LEADER("lider.victimas"),
-    /** Focal point of Peru in Security (and Health). */
+    /** Focal point of Peru in Security (and Health), country responsible in all three Security subgroups. */
     MEMBER("pf.peru"),
+    /** Focal point of Colombia in Security, in none of its subgroups. */
+    GROUP_MEMBER("pf.colombia"),
     /** Focal point of Argentina in Energy only: a member of another group. */
     OTHER_GROUP("pf.argentina"),
     ANONYMOUS(null);

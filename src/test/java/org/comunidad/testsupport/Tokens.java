@@ -12,7 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Tokens {
 
     public static final String PASSWORD = "Comunidad.2026";
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** Access tokens live 5 minutes in the realm: fetch a new one well before. */
+    private static final long REUSE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private record Cached(String token, long fetchedAt) {
+    }
 
     private Tokens() {
     }
@@ -23,7 +28,8 @@ public final class Tokens {
     }
 
     public static String of(String username) {
-        return CACHE.computeIfAbsent(username, Tokens::fetch);
+        return CACHE.compute(username, (user, cached) -> cached != null && System.nanoTime() - cached.fetchedAt() < REUSE_NANOS
+                ? cached : new Cached(fetch(user), System.nanoTime())).token();
     }
 
     private static String fetch(String username) {

@@ -107,6 +107,16 @@ public class CurrentUser {
                 .orElseGet(() -> Languages.fromRequest(request));
     }
 
+    /** The user's time zone, for every date shown to them. */
+    public java.time.ZoneId zone() {
+        String zone = member().map(m -> m.timeZone).orElse("America/Santiago");
+        try {
+            return java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneId.of("America/Santiago");
+        }
+    }
+
     /** The page being shown, so that a form on it (the language switch) can come back to it. */
     public String returnPath() {
         return request == null ? "/" : request.uri();

@@ -23,7 +23,23 @@ public class ErrorPages {
         static native TemplateInstance notFound();
 
         static native TemplateInstance badRequest();
+
+        static native TemplateInstance refused(String message);
+
+        static native TemplateInstance invalid(java.util.List<String> messages);
     }
+
+    public record ApiViolation(String field, String code, String message) {
+    }
+
+    public record ApiInvalid(int status, String error, java.util.List<ApiViolation> violations) {
+    }
+
+    public record ApiRefused(int status, String error, String reason, String message) {
+    }
+
+    @Inject
+    Forms forms;
 
     public record ApiError(int status, String error) {
     }
@@ -39,6 +55,35 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response badRequest(BadRequestException e, UriInfo uri) {
         return respond(uri, Response.Status.BAD_REQUEST, "bad_request", Templates.badRequest());
+    }
+
+    /** A member whose role does not allow the action: 403 with the reason, in their language. */
+    @ServerExceptionMapper
+    public Response refused(org.comunidad.platform.content.Refused e, UriInfo uri) {
+        String message = forms.message(e);
+        if (isApi(uri)) {
+            return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
+                    .entity(new ApiRefused(403, "refused", e.reason().name(), message)).build();
+        }
+        return html(Response.Status.FORBIDDEN, Templates.refused(message));
+    }
+
+    /** Input that breaks a rule and that the page did not handle itself: 400 with every message. */
+    @ServerExceptionMapper
+    public Response invalid(org.comunidad.platform.content.InvalidInput e, UriInfo uri) {
+        if (isApi(uri)) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                    .entity(new ApiInvalid(400, "invalid", e.violations().stream()
+                            .map(v -> new ApiViolation(v.field(), v.code().name(), forms.message(v))).toList()))
+                    .build();
+        }
+        return html(Response.Status.BAD_REQUEST,
+                Templates.invalid(e.violations().stream().map(forms::message).toList()));
+    }
+
+    private Response html(Response.Status status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(pages.render(page).render()).build();
     }
 
     private Response respond(UriInfo uri, Response.Status status, String code, TemplateInstance page) {

@@ -1,0 +1,139 @@
+package org.comunidad.discussion;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.comunidad.community.Community;
+import org.comunidad.community.CommunityService;
+import org.comunidad.discussion.DiscussionService.DiscussionInput;
+import org.comunidad.discussion.DiscussionService.ReplyView;
+import org.comunidad.discussion.DiscussionService.Thread;
+import org.comunidad.platform.content.ApiAuthor;
+import org.comunidad.platform.security.CurrentUser;
+import org.comunidad.platform.security.Viewer;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+/** A subgroup's formal discussions for integrations: same rules as the pages. */
+@Path("/api/communities/{communityId}/discussions")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Discussions")
+@SecurityRequirement(name = "SecurityScheme")
+public class DiscussionApi {
+
+    public record DiscussionRequest(String title, String agendaTopic, String opening, String deadline) {
+    }
+
+    public record ReplyRequest(String body, Long parentId) {
+    }
+
+    public record SummaryDto(long id, String title, String agendaTopic, String status, boolean pinned, int replyCount,
+            OffsetDateTime lastActivityAt, LocalDate deadline, ApiAuthor author) {
+        static SummaryDto of(Discussion d) {
+            return new SummaryDto(d.id, d.title, d.agendaTopic, d.status.name(), d.isPinned(), d.replyCount,
+                    d.lastActivityAt, d.deadline, ApiAuthor.of(d.author));
+        }
+    }
+
+    public record ListsDto(List<SummaryDto> open, List<SummaryDto> closed) {
+    }
+
+    public record ReplyDto(long id, Long parentId, String body, String html, boolean removed, boolean hidden,
+            String hiddenReason, boolean edited, ApiAuthor author, OffsetDateTime createdAt, List<ReplyDto> answers) {
+        static ReplyDto of(ReplyView v) {
+            DiscussionReply r = v.reply();
+            List<ReplyDto> answers = v.answers().stream().map(ReplyDto::of).toList();
+            if (v.placeholder()) {
+                return new ReplyDto(r.id, r.parentId, null, null, true, false, null, false, null, r.createdAt, answers);
+            }
+            return new ReplyDto(r.id, r.parentId, r.body, v.html().getValue(), false, r.state.isHidden(),
+                    r.state.hiddenReason, r.state.isEdited(), ApiAuthor.of(r.author), r.createdAt, answers);
+        }
+    }
+
+    public record ThreadDto(SummaryDto discussion, String opening, String conclusion, boolean canReply,
+            List<ReplyDto> replies) {
+        static ThreadDto of(Thread t) {
+            return new ThreadDto(SummaryDto.of(t.discussion()), t.discussion().opening, t.discussion().isOpen() ? null
+                    : t.discussion().conclusion, t.canReply(), t.replies().stream().map(ReplyDto::of).toList());
+        }
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    DiscussionService discussions;
+
+    @GET
+    @Operation(summary = "Open and closed discussions of a subgroup, with reply counts and last activity")
+    public ListsDto list(@PathParam("communityId") long communityId) {
+        Viewer viewer = currentUser.viewer();
+        DiscussionService.Lists lists = discussions.lists(viewer, subgroup(viewer, communityId), null);
+        return new ListsDto(lists.open().stream().map(s -> SummaryDto.of(s.discussion())).toList(),
+                lists.closed().stream().map(s -> SummaryDto.of(s.discussion())).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a discussion (the subgroup's leader or the group's coordinator only); deadline as YYYY-MM-DD")
+    public Response open(@PathParam("communityId") long communityId, DiscussionRequest request) {
+        Viewer viewer = currentUser.viewer();
+        Community subgroup = subgroup(viewer, communityId);
+        DiscussionRequest r = request == null ? new DiscussionRequest(null, null, null, null) : request;
+        Discussion d = discussions.open(viewer, subgroup,
+                new DiscussionInput(r.title(), r.agendaTopic(), r.opening(), r.deadline()), currentUser.zone());
+        return Response.created(URI.create("/api/communities/" + subgroup.id + "/discussions/" + d.id))
+                .entity(thread(viewer, subgroup, d.id)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A discussion with its replies (two levels)")
+    public ThreadDto get(@PathParam("communityId") long communityId, @PathParam("id") long id) {
+        Viewer viewer = currentUser.viewer();
+        return thread(viewer, subgroup(viewer, communityId), id);
+    }
+
+    @POST
+    @Path("{id}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reply to the discussion, or to a top-level reply with parentId; answers with the thread")
+    public Response reply(@PathParam("communityId") long communityId, @PathParam("id") long id, ReplyRequest request) {
+        Viewer viewer = currentUser.viewer();
+        Community subgroup = subgroup(viewer, communityId);
+        ReplyRequest r = request == null ? new ReplyRequest(null, null) : request;
+        DiscussionReply reply = discussions.reply(viewer, subgroup, id, r.parentId(), r.body(), currentUser.zone());
+        return Response.created(URI.create("/api/communities/" + subgroup.id + "/discussions/" + id))
+                .entity(thread(viewer, subgroup, id)).build();
+    }
+
+    private ThreadDto thread(Viewer viewer, Community subgroup, long id) {
+        return discussions.thread(viewer, subgroup, id, currentUser.zone()).map(ThreadDto::of)
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private Community subgroup(Viewer viewer, long id) {
+        return communities.findVisible(viewer, id).filter(c -> !c.isGroup()).orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,20 @@
+package org.comunidad.platform.content;
+
+/**
+ * One problem with what a user submitted: the field, what is wrong and the limit
+ * involved. Pages and the API turn it into a message in the user's language.
+ */
+public record Violation(String field, Code code, long limit) {
+
+    public enum Code {
+        REQUIRED, TOO_LONG, INVALID_URL, INVALID_DATE, DATE_IN_PAST, IMAGE_TYPE, IMAGE_TOO_LARGE, REASON_REQUIRED
+    }
+
+    public static Violation required(String field) {
+        return new Violation(field, Code.REQUIRED, 0);
+    }
+
+    public static Violation tooLong(String field, long max) {
+        return new Violation(field, Code.TOO_LONG, max);
+    }
+}

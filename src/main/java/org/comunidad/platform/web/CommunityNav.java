@@ -1,0 +1,45 @@
+package org.comunidad.platform.web;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.comunidad.community.Community;
+import org.comunidad.platform.content.WhatsNew;
+import org.comunidad.platform.content.WhatsNew.Counts;
+import org.comunidad.platform.security.CurrentUser;
+
+/**
+ * The "what's new" badges of the community navigation ({@code inject:nav}): counted
+ * once per request, in one statement, for the community being shown.
+ */
+@Named("nav")
+@RequestScoped
+public class CommunityNav {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    WhatsNew whatsNew;
+
+    private Long countedFor;
+    private Counts counts = Counts.NONE;
+
+    public int count(Community community, String tab) {
+        if (!currentUser.isSignedIn()) {
+            return 0;
+        }
+        if (countedFor == null || !countedFor.equals(community.id)) {
+            counts = whatsNew.counts(currentUser.require().id, List.of(community.id));
+            countedFor = community.id;
+        }
+        return counts.of(community.id, tab);
+    }
+
+    public String label(int count) {
+        return counts.label(count);
+    }
+}

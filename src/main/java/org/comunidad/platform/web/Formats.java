@@ -1,0 +1,57 @@
+package org.comunidad.platform.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.comunidad.platform.security.CurrentUser;
+
+/**
+ * Dates as the reader expects them: in their time zone and their language. Templates
+ * reach it as {@code inject:fmt}; the ISO value goes in {@code <time datetime>}.
+ */
+@Named("fmt")
+@RequestScoped
+public class Formats {
+
+    @Inject
+    CurrentUser currentUser;
+
+    private DateTimeFormatter dateTime;
+    private DateTimeFormatter date;
+
+    public String dateTime(OffsetDateTime value) {
+        if (value == null) {
+            return "";
+        }
+        if (dateTime == null) {
+            dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(currentUser.locale()).withZone(currentUser.zone());
+        }
+        return dateTime.format(value);
+    }
+
+    public String date(LocalDate value) {
+        if (value == null) {
+            return "";
+        }
+        if (date == null) {
+            date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(currentUser.locale());
+        }
+        return date.format(value);
+    }
+
+    /** For {@code <time datetime="...">}: the instant, machine-readable. */
+    public String iso(OffsetDateTime value) {
+        return value == null ? "" : value.toInstant().toString();
+    }
+
+    public String iso(LocalDate value) {
+        return value == null ? "" : value.toString();
+    }
+}
