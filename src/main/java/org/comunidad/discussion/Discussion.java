@@ -81,6 +81,14 @@ public class Discussion extends BaseEntity {
     @Embedded
     public ContentState state = new ContentState();
 
+    /** Hibernate leaves the embeddable null when all its columns are: never show that to callers. */
+    public ContentState getState() {
+        if (state == null) {
+            state = new ContentState();
+        }
+        return state;
+    }
+
     public boolean isOpen() {
         return status == Status.OPEN;
     }

@@ -118,14 +118,29 @@ public class DiscussionApi {
     @POST
     @Path("{id}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reply to the discussion, or to a top-level reply with parentId; answers with the thread")
+    @Operation(summary = "Reply to the discussion, or to a top-level reply with parentId")
     public Response reply(@PathParam("communityId") long communityId, @PathParam("id") long id, ReplyRequest request) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, communityId);
         ReplyRequest r = request == null ? new ReplyRequest(null, null) : request;
         DiscussionReply reply = discussions.reply(viewer, subgroup, id, r.parentId(), r.body(), currentUser.zone());
+        ReplyDto created = find(thread(viewer, subgroup, id).replies(), reply.id);
         return Response.created(URI.create("/api/communities/" + subgroup.id + "/discussions/" + id))
-                .entity(thread(viewer, subgroup, id)).build();
+                .entity(created).build();
+    }
+
+    private static ReplyDto find(List<ReplyDto> replies, long id) {
+        for (ReplyDto r : replies) {
+            if (r.id() == id) {
+                return r;
+            }
+            for (ReplyDto a : r.answers()) {
+                if (a.id() == id) {
+                    return a;
+                }
+            }
+        }
+        throw new IllegalStateException("reply " + id + " not in its thread");
     }
 
     private ThreadDto thread(Viewer viewer, Community subgroup, long id) {

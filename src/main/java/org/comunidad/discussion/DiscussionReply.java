@@ -40,6 +40,14 @@ public class DiscussionReply extends BaseEntity {
     @Embedded
     public ContentState state = new ContentState();
 
+    /** Hibernate leaves the embeddable null when all its columns are: never show that to callers. */
+    public ContentState getState() {
+        if (state == null) {
+            state = new ContentState();
+        }
+        return state;
+    }
+
     /** Every reply of a discussion (deleted ones too, for the thread's shape), with authors: one query. */
     public static List<DiscussionReply> thread(long discussionId) {
         return find("""

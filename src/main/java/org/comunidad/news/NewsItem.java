@@ -64,6 +64,14 @@ public class NewsItem extends BaseEntity {
     @Embedded
     public ContentState state = new ContentState();
 
+    /** Hibernate leaves the embeddable null when all its columns are: never show that to callers. */
+    public ContentState getState() {
+        if (state == null) {
+            state = new ContentState();
+        }
+        return state;
+    }
+
     public boolean hasImage() {
         return imageKey != null;
     }

@@ -37,6 +37,14 @@ public class PostComment extends BaseEntity {
     @Embedded
     public ContentState state = new ContentState();
 
+    /** Hibernate leaves the embeddable null when all its columns are: never show that to callers. */
+    public ContentState getState() {
+        if (state == null) {
+            state = new ContentState();
+        }
+        return state;
+    }
+
     /** The comments of a page of posts, with authors, oldest first: one query. */
     public static List<PostComment> ofPosts(Collection<Long> postIds, long viewerId, Collection<Long> moderatedCommunities) {
         if (postIds.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.comunidad.community.Community;
 import org.comunidad.testsupport.ComunidadTestResource;
+import org.comunidad.testsupport.Csrf;
 import org.comunidad.testsupport.Persona;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.comunidad.member.Member;
+import org.comunidad.testsupport.Csrf;
 import org.comunidad.testsupport.Persona;
 import org.junit.jupiter.api.Test;
 

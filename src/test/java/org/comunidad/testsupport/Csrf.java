@@ -1,4 +1,4 @@
-package org.comunidad.platform.web;
+package org.comunidad.testsupport;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,13 +8,13 @@ import org.comunidad.testsupport.Persona;
 import io.restassured.response.Response;
 
 /** The CSRF cookie and the form token of a page, as a browser would get them. */
-record Csrf(String cookie, String token) {
+public record Csrf(String cookie, String token) {
 
-    static final String COOKIE = "csrf-token";
-    static final String FIELD = "csrf-token";
+    public static final String COOKIE = "csrf-token";
+    public static final String FIELD = "csrf-token";
     private static final Pattern HIDDEN = Pattern.compile("name=\"" + FIELD + "\" value=\"([^\"]+)\"");
 
-    static Csrf fetch(Persona persona) {
+    public static Csrf fetch(Persona persona) {
         Response page = persona.request().get("/");
         Matcher matcher = HIDDEN.matcher(page.body().asString());
         if (!matcher.find()) {

@@ -1,0 +1,41 @@
+package org.comunidad.testsupport;
+
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Requests as the personas make them: HTML forms with their CSRF token, and JSON calls to the API. */
+public final class Web {
+
+    private Web() {
+    }
+
+    /** Submits a form on a page, as a browser would (CSRF cookie and field included). */
+    public static Response form(Persona persona, String path, Map<String, ?> fields) {
+        Csrf csrf = Csrf.fetch(persona);
+        var request = persona.request().cookie(Csrf.COOKIE, csrf.cookie())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam(Csrf.FIELD, csrf.token());
+        fields.forEach(request::formParam);
+        return request.post(path);
+    }
+
+    public static Response postJson(Persona persona, String path, Object body) {
+        return persona.request().contentType(ContentType.JSON).body(body).post(path);
+    }
+
+    /** Creates through the API and returns the new resource's id (fails the test on any other answer). */
+    public static long create(Persona persona, String path, Object body) {
+        Response response = postJson(persona, path, body);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST " + path + " as " + persona + ": " + response.statusCode() + " "
+                    + response.body().asString());
+        }
+        Object id = response.jsonPath().get("id");
+        if (id == null) {
+            id = response.jsonPath().get("discussion.id");
+        }
+        return ((Number) id).longValue();
+    }
+}
