@@ -176,7 +176,7 @@ public class DiscussionService {
                     List.of(new Violation("deadline", Violation.Code.DATE_IN_PAST, 0)));
         }
         apply(d, clean);
-        d.state.edited();
+        d.changeState().edited();
         Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.DISCUSSION, d.id,
                 richText.mentions(d.opening));
         return d;
@@ -220,7 +220,7 @@ public class DiscussionService {
             throw new Refused(Refused.Reason.DISCUSSION_CLOSED);
         }
         reply.body = validBody(body);
-        reply.state.edited();
+        reply.changeState().edited();
         Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.REPLY, reply.id,
                 richText.mentions(reply.body));
         return reply;
@@ -238,7 +238,7 @@ public class DiscussionService {
         if (!reply.state.isHidden()) {
             reply.discussion.replyCount--;
         }
-        reply.state.delete();
+        reply.changeState().delete();
         AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "REPLY", reply.id, null);
     }
 
@@ -248,7 +248,7 @@ public class DiscussionService {
         if (d.author.id != viewer.memberId()) {
             throw new Refused(Refused.Reason.NOT_AUTHOR);
         }
-        d.state.delete();
+        d.changeState().delete();
         AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "DISCUSSION", d.id, d.title);
     }
 
@@ -288,7 +288,7 @@ public class DiscussionService {
     @Transactional
     public void hide(Viewer viewer, Community subgroup, long id, String reason, boolean hidden) {
         Discussion d = moderated(viewer, subgroup, id);
-        Moderation.apply(viewer, subgroup.id, d.state, "DISCUSSION", d.id, reason, hidden);
+        Moderation.apply(viewer, subgroup.id, d.changeState(), "DISCUSSION", d.id, reason, hidden);
     }
 
     @Transactional
@@ -298,7 +298,7 @@ public class DiscussionService {
         }
         DiscussionReply reply = visibleReply(viewer, subgroup, id, replyId);
         boolean wasHidden = reply.state.isHidden();
-        Moderation.apply(viewer, subgroup.id, reply.state, "REPLY", reply.id, reason, hidden);
+        Moderation.apply(viewer, subgroup.id, reply.changeState(), "REPLY", reply.id, reason, hidden);
         if (wasHidden != hidden) {
             reply.discussion.replyCount += hidden ? -1 : 1;
         }

@@ -68,7 +68,7 @@ public class FeedService {
         int p = 0;
         for (Object entry : shown) {
             if (entry instanceof NewsItem item) {
-                merged.add(new FeedItem(news.view(viewer, item, coordinator, null), null, item.createdAt));
+                merged.add(new FeedItem(news.view(viewer, item, group, coordinator, null), null, item.createdAt));
             } else {
                 PostView view = postViews.get(p++);
                 merged.add(new FeedItem(null, view, view.post().createdAt));

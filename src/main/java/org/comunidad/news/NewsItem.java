@@ -64,8 +64,15 @@ public class NewsItem extends BaseEntity {
     @Embedded
     public ContentState state = new ContentState();
 
-    /** Hibernate leaves the embeddable null when all its columns are: never show that to callers. */
+    /**
+     * Hibernate leaves the embeddable null when all its columns are: readers get an empty
+     * state (not attached, so reading never makes the row dirty); writers use {@link #changeState()}.
+     */
     public ContentState getState() {
+        return state != null ? state : new ContentState();
+    }
+
+    public ContentState changeState() {
         if (state == null) {
             state = new ContentState();
         }

@@ -77,7 +77,7 @@ public class NewsService {
         boolean hasNext = items.size() > PAGE_SIZE;
         List<NewsView> views = new ArrayList<>();
         for (NewsItem item : items.subList(0, Math.min(items.size(), PAGE_SIZE))) {
-            views.add(view(viewer, item, moderator, seenBefore));
+            views.add(view(viewer, item, group, moderator, seenBefore));
         }
         return new NewsPage(views, current, hasNext, canPost(viewer, group));
     }
@@ -88,14 +88,15 @@ public class NewsService {
         return NewsItem.live(id)
                 .filter(n -> n.community.id.equals(group.id))
                 .filter(n -> n.state.visibleTo(viewer.memberId(), n.author.id, moderator))
-                .map(n -> view(viewer, n, moderator, null));
+                .map(n -> view(viewer, n, group, moderator, null));
     }
 
-    public NewsView view(Viewer viewer, NewsItem item, boolean moderator, OffsetDateTime seenBefore) {
+    /** The item as the viewer sees it; the group is passed in so that no community is loaded per item. */
+    public NewsView view(Viewer viewer, NewsItem item, Community group, boolean moderator, OffsetDateTime seenBefore) {
         boolean mine = item.author.id == viewer.memberId();
         boolean isNew = seenBefore != null && !mine && item.createdAt.isAfter(seenBefore);
         return new NewsView(item, richText.render(item.body), mine, moderator,
-                CommunityAccess.coordinates(viewer, item.community.groupId()), isNew);
+                CommunityAccess.coordinates(viewer, group.id), isNew);
     }
 
     /**
@@ -151,7 +152,7 @@ public class NewsService {
                 item.imageAlt = clean.imageAlt();
             }
         }
-        item.state.edited();
+        item.changeState().edited();
         Mention.record(group.id, group.id, viewer.memberId(), Mention.Source.NEWS, item.id,
                 richText.mentions(item.body));
         return item;
@@ -160,7 +161,7 @@ public class NewsService {
     @Transactional
     public void delete(Viewer viewer, Community group, long id) {
         NewsItem item = owned(viewer, group, id);
-        item.state.delete();
+        item.changeState().delete();
         AuditLog.record(viewer.memberId(), group.id, "DELETE", "NEWS", item.id, null);
     }
 
@@ -181,7 +182,7 @@ public class NewsService {
             throw new Refused(Refused.Reason.NOT_MODERATOR);
         }
         NewsItem item = visible(viewer, group, id);
-        Moderation.apply(viewer, group.id, item.state, "NEWS", item.id, reason, hide);
+        Moderation.apply(viewer, group.id, item.changeState(), "NEWS", item.id, reason, hide);
     }
 
     /** The image of an item the viewer may see. */

@@ -130,7 +130,7 @@ public class PostService {
         Post post = visible(viewer, subgroup, id);
         requireAuthor(viewer, post.author.id);
         post.body = validBody(body, Post.BODY_MAX);
-        post.state.edited();
+        post.changeState().edited();
         Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.POST, post.id,
                 richText.mentions(post.body));
         return post;
@@ -140,7 +140,7 @@ public class PostService {
     public void delete(Viewer viewer, Community subgroup, long id) {
         Post post = visible(viewer, subgroup, id);
         requireAuthor(viewer, post.author.id);
-        post.state.delete();
+        post.changeState().delete();
         AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "POST", post.id, null);
     }
 
@@ -163,7 +163,7 @@ public class PostService {
         PostComment comment = visibleComment(viewer, subgroup, commentId);
         requireAuthor(viewer, comment.author.id);
         comment.body = validBody(body, PostComment.BODY_MAX);
-        comment.state.edited();
+        comment.changeState().edited();
         Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.COMMENT, comment.id,
                 richText.mentions(comment.body));
         return comment;
@@ -173,7 +173,7 @@ public class PostService {
     public void deleteComment(Viewer viewer, Community subgroup, long commentId) {
         PostComment comment = visibleComment(viewer, subgroup, commentId);
         requireAuthor(viewer, comment.author.id);
-        comment.state.delete();
+        comment.changeState().delete();
         AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "COMMENT", comment.id, null);
     }
 
@@ -198,14 +198,14 @@ public class PostService {
     public void hide(Viewer viewer, Community subgroup, long id, String reason, boolean hidden) {
         requireModerator(viewer, subgroup);
         Post post = visible(viewer, subgroup, id);
-        Moderation.apply(viewer, subgroup.id, post.state, "POST", post.id, reason, hidden);
+        Moderation.apply(viewer, subgroup.id, post.changeState(), "POST", post.id, reason, hidden);
     }
 
     @Transactional
     public void hideComment(Viewer viewer, Community subgroup, long commentId, String reason, boolean hidden) {
         requireModerator(viewer, subgroup);
         PostComment comment = visibleComment(viewer, subgroup, commentId);
-        Moderation.apply(viewer, subgroup.id, comment.state, "COMMENT", comment.id, reason, hidden);
+        Moderation.apply(viewer, subgroup.id, comment.changeState(), "COMMENT", comment.id, reason, hidden);
     }
 
 
