@@ -20,6 +20,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -28,6 +29,7 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
+import org.commonmark.renderer.text.TextContentNodeRendererContext;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -56,10 +58,20 @@ public class RichText {
     private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
     private static final Pattern VIMEO_ID = Pattern.compile("[0-9]{1,12}");
 
-    /** A same-origin path: one slash, not "//" or "/\" (browsers read both as another host). */
-    private static final Pattern SAME_ORIGIN_PATH = Pattern.compile("^/(?![/\\\\])[^\\s\\\\]*$");
+    /**
+     * A same-origin path: one slash, not "//" or "/\" (browsers read both as another host). Quotes and angle
+     * brackets are never part of a valid URL: a value holding them is an attempt to break out of the attribute.
+     */
+    private static final Pattern SAME_ORIGIN_PATH = Pattern.compile("^/(?![/\\\\])[^\\s\\\\\"<>]*$");
+    /**
+     * http(s) with "//" and a host: "https:/evil.example" or "http:evil.example" lead to another host from a
+     * page of the other scheme without looking external. mailto, same-origin paths and fragments as well.
+     */
     private static final Pattern LINK_TARGET = Pattern.compile(
-            "^(?:(?:https?|mailto):[^\\s\\\\]*|/(?![/\\\\])[^\\s\\\\]*|#[^\\s]*)$", Pattern.CASE_INSENSITIVE);
+            "^(?:https?://[^\\s\\\\\"<>/][^\\s\\\\\"<>]*|mailto:[^\\s\\\\\"<>]*|/(?![/\\\\])[^\\s\\\\\"<>]*|#[^\\s\"<>]*)$",
+            Pattern.CASE_INSENSITIVE);
+    /** Titles and alternative texts: plain text, never anything that looks like markup (mutation XSS). */
+    private static final Pattern NO_MARKUP = Pattern.compile("[^<>]*");
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li",
@@ -68,11 +80,11 @@ public class RichText {
             .allowAttributes("align").matching(true, "left", "center", "right").onElements("th", "td")
             .allowUrlProtocols("http", "https", "mailto")
             .allowAttributes("href").matching(LINK_TARGET).onElements("a")
-            .allowAttributes("title").onElements("a", "img")
+            .allowAttributes("title").matching(NO_MARKUP).onElements("a", "img")
             .allowAttributes("target").matching(true, "_blank").onElements("a")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .allowAttributes("src").matching(SAME_ORIGIN_PATH).onElements("img")
-            .allowAttributes("alt").onElements("img")
+            .allowAttributes("alt").matching(NO_MARKUP).onElements("img")
             .allowAttributes("class").matching(true, "mention").onElements("span")
             .toFactory();
 
@@ -157,7 +169,7 @@ public class RichText {
             return "";
         }
         List<Extension> ext = List.of(TablesExtension.create(), AutolinkExtension.create());
-        String text = TextContentRenderer.builder().extensions(ext).build()
+        String text = TextContentRenderer.builder().extensions(ext).nodeRendererFactory(LinkTextRenderer::new).build()
                 .render(Parser.builder().extensions(ext).build().parse(markdown))
                 .replaceAll("\\s+", " ").strip();
         if (text.length() <= maxChars) {
@@ -281,6 +293,30 @@ public class RichText {
                 anchor.insertAfter(new Text(literal.substring(last)));
             }
             text.unlink();
+        }
+    }
+
+    /** In plain text, a link or an image is its text alone (not "text" (url)). */
+    static final class LinkTextRenderer implements NodeRenderer {
+        private final TextContentNodeRendererContext context;
+
+        LinkTextRenderer(TextContentNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Link.class, Image.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            Node child = node.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                context.render(child);
+                child = next;
+            }
         }
     }
 
