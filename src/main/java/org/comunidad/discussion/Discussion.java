@@ -78,8 +78,9 @@ public class Discussion extends BaseEntity {
     @Column(name = "last_activity_at", nullable = false)
     public OffsetDateTime lastActivityAt = OffsetDateTime.now();
 
+    /** Read through {@link #getState()}: the field is null when all its columns are. */
     @Embedded
-    public ContentState state = new ContentState();
+    protected ContentState state = new ContentState();
 
     /**
      * Hibernate leaves the embeddable null when all its columns are: readers get an empty

@@ -63,8 +63,8 @@ public class DiscussionApi {
             if (v.placeholder()) {
                 return new ReplyDto(r.id, r.parentId, null, null, true, false, null, false, null, r.createdAt, answers);
             }
-            return new ReplyDto(r.id, r.parentId, r.body, v.html().getValue(), false, r.state.isHidden(),
-                    r.state.hiddenReason, r.state.isEdited(), ApiAuthor.of(r.author), r.createdAt, answers);
+            return new ReplyDto(r.id, r.parentId, r.body, v.html().getValue(), false, r.getState().isHidden(),
+                    r.getState().hiddenReason, r.getState().isEdited(), ApiAuthor.of(r.author), r.createdAt, answers);
         }
     }
 

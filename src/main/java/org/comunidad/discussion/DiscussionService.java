@@ -123,7 +123,7 @@ public class DiscussionService {
     /** Null when the reply is gone for this viewer and nothing hangs from it. */
     private ReplyView view(Viewer viewer, DiscussionReply r, boolean moderator, List<ReplyView> children) {
         boolean mine = r.author.id == viewer.memberId();
-        boolean visible = r.state.visibleTo(viewer.memberId(), r.author.id, moderator);
+        boolean visible = r.getState().visibleTo(viewer.memberId(), r.author.id, moderator);
         if (!visible) {
             return children.isEmpty() ? null : new ReplyView(r, null, true, false, false, children);
         }
@@ -235,7 +235,7 @@ public class DiscussionService {
         if (!reply.discussion.isOpen()) {
             throw new Refused(Refused.Reason.DISCUSSION_CLOSED);
         }
-        if (!reply.state.isHidden()) {
+        if (!reply.getState().isHidden()) {
             reply.discussion.replyCount--;
         }
         reply.changeState().delete();
@@ -297,7 +297,7 @@ public class DiscussionService {
             throw new Refused(Refused.Reason.NOT_MODERATOR);
         }
         DiscussionReply reply = visibleReply(viewer, subgroup, id, replyId);
-        boolean wasHidden = reply.state.isHidden();
+        boolean wasHidden = reply.getState().isHidden();
         Moderation.apply(viewer, subgroup.id, reply.changeState(), "REPLY", reply.id, reason, hidden);
         if (wasHidden != hidden) {
             reply.discussion.replyCount += hidden ? -1 : 1;
@@ -316,7 +316,7 @@ public class DiscussionService {
         boolean moderator = CommunityAccess.moderates(viewer, subgroup);
         return Discussion.live(id)
                 .filter(d -> d.community.id.equals(subgroup.id))
-                .filter(d -> d.state.visibleTo(viewer.memberId(), d.author.id, moderator));
+                .filter(d -> d.getState().visibleTo(viewer.memberId(), d.author.id, moderator));
     }
 
     private Discussion visible(Viewer viewer, Community subgroup, long id) {
@@ -328,7 +328,7 @@ public class DiscussionService {
         boolean moderator = CommunityAccess.moderates(viewer, subgroup);
         return DiscussionReply.live(replyId)
                 .filter(r -> r.discussion.id.equals(d.id))
-                .filter(r -> r.state.visibleTo(viewer.memberId(), r.author.id, moderator))
+                .filter(r -> r.getState().visibleTo(viewer.memberId(), r.author.id, moderator))
                 .orElseThrow(NotFoundException::new);
     }
 

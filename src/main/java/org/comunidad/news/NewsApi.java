@@ -48,7 +48,7 @@ public class NewsApi {
         static NewsDto of(NewsView v) {
             NewsItem n = v.item();
             return new NewsDto(n.id, n.title, n.body, v.html().getValue(), n.linkUrl, n.hasImage(), n.isPinned(),
-                    n.state.isHidden(), n.state.hiddenReason, n.state.isEdited(), ApiAuthor.of(n.author), n.createdAt);
+                    n.getState().isHidden(), n.getState().hiddenReason, n.getState().isEdited(), ApiAuthor.of(n.author), n.createdAt);
         }
     }
 

@@ -61,8 +61,9 @@ public class NewsItem extends BaseEntity {
     @Column(name = "pinned_by")
     public Long pinnedBy;
 
+    /** Read through {@link #getState()}: the field is null when all its columns are. */
     @Embedded
-    public ContentState state = new ContentState();
+    protected ContentState state = new ContentState();
 
     /**
      * Hibernate leaves the embeddable null when all its columns are: readers get an empty

@@ -87,7 +87,7 @@ public class NewsService {
         boolean moderator = CommunityAccess.moderates(viewer, group);
         return NewsItem.live(id)
                 .filter(n -> n.community.id.equals(group.id))
-                .filter(n -> n.state.visibleTo(viewer.memberId(), n.author.id, moderator))
+                .filter(n -> n.getState().visibleTo(viewer.memberId(), n.author.id, moderator))
                 .map(n -> view(viewer, n, group, moderator, null));
     }
 
@@ -199,7 +199,7 @@ public class NewsService {
         boolean moderator = CommunityAccess.moderates(viewer, group);
         return NewsItem.live(id)
                 .filter(n -> n.community.id.equals(group.id))
-                .filter(n -> n.state.visibleTo(viewer.memberId(), n.author.id, moderator))
+                .filter(n -> n.getState().visibleTo(viewer.memberId(), n.author.id, moderator))
                 .orElseThrow(jakarta.ws.rs.NotFoundException::new);
     }
 

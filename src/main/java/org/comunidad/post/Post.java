@@ -40,8 +40,9 @@ public class Post extends BaseEntity {
     @Column(nullable = false)
     public String body;
 
+    /** Read through {@link #getState()}: the field is null when all its columns are. */
     @Embedded
-    public ContentState state = new ContentState();
+    protected ContentState state = new ContentState();
 
     /**
      * Hibernate leaves the embeddable null when all its columns are: readers get an empty

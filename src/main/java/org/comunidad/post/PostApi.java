@@ -49,8 +49,8 @@ public class PostApi {
             ApiAuthor author, OffsetDateTime createdAt) {
         static CommentDto of(CommentView v) {
             PostComment c = v.comment();
-            return new CommentDto(c.id, c.body, v.html().getValue(), c.state.isHidden(), c.state.hiddenReason,
-                    c.state.isEdited(), ApiAuthor.of(c.author), c.createdAt);
+            return new CommentDto(c.id, c.body, v.html().getValue(), c.getState().isHidden(), c.getState().hiddenReason,
+                    c.getState().isEdited(), ApiAuthor.of(c.author), c.createdAt);
         }
     }
 
@@ -60,7 +60,7 @@ public class PostApi {
         static PostDto of(PostView v) {
             Post p = v.post();
             return new PostDto(p.id, p.body, v.html().getValue(), v.embeds().stream().map(e -> e.embedUrl()).toList(),
-                    p.state.isHidden(), p.state.hiddenReason, p.state.isEdited(), ApiAuthor.of(p.author), p.createdAt,
+                    p.getState().isHidden(), p.getState().hiddenReason, p.getState().isEdited(), ApiAuthor.of(p.author), p.createdAt,
                     v.reactions(), v.comments().stream().map(CommentDto::of).toList());
         }
     }

@@ -213,7 +213,7 @@ public class PostService {
         boolean moderator = CommunityAccess.moderates(viewer, subgroup);
         return Post.live(id)
                 .filter(p -> p.community.id.equals(subgroup.id))
-                .filter(p -> p.state.visibleTo(viewer.memberId(), p.author.id, moderator));
+                .filter(p -> p.getState().visibleTo(viewer.memberId(), p.author.id, moderator));
     }
 
     private Post visible(Viewer viewer, Community subgroup, long id) {
@@ -224,8 +224,8 @@ public class PostService {
         boolean moderator = CommunityAccess.moderates(viewer, subgroup);
         return PostComment.live(commentId)
                 .filter(c -> c.post.community.id.equals(subgroup.id))
-                .filter(c -> c.post.state.visibleTo(viewer.memberId(), c.post.author.id, moderator))
-                .filter(c -> c.state.visibleTo(viewer.memberId(), c.author.id, moderator))
+                .filter(c -> c.post.getState().visibleTo(viewer.memberId(), c.post.author.id, moderator))
+                .filter(c -> c.getState().visibleTo(viewer.memberId(), c.author.id, moderator))
                 .orElseThrow(NotFoundException::new);
     }
 

@@ -15,7 +15,11 @@ public record Csrf(String cookie, String token) {
     private static final Pattern HIDDEN = Pattern.compile("name=\"" + FIELD + "\" value=\"([^\"]+)\"");
 
     public static Csrf fetch(Persona persona) {
-        Response page = persona.request().get("/");
+        return fetch(persona.request());
+    }
+
+    public static Csrf fetch(io.restassured.specification.RequestSpecification request) {
+        Response page = request.get("/");
         Matcher matcher = HIDDEN.matcher(page.body().asString());
         if (!matcher.find()) {
             throw new AssertionError("no CSRF field on the page: " + page.body().asString());

@@ -13,12 +13,21 @@ public final class Web {
 
     /** Submits a form on a page, as a browser would (CSRF cookie and field included). */
     public static Response form(Persona persona, String path, Map<String, ?> fields) {
-        Csrf csrf = Csrf.fetch(persona);
-        var request = persona.request().cookie(Csrf.COOKIE, csrf.cookie())
+        return form(persona.username, path, fields);
+    }
+
+    /** The same as any demo user (null: anonymous). */
+    public static Response form(String username, String path, Map<String, ?> fields) {
+        Csrf csrf = Csrf.fetch(request(username));
+        var request = request(username).cookie(Csrf.COOKIE, csrf.cookie())
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam(Csrf.FIELD, csrf.token());
         fields.forEach(request::formParam);
         return request.post(path);
+    }
+
+    private static io.restassured.specification.RequestSpecification request(String username) {
+        return username == null ? io.restassured.RestAssured.given().redirects().follow(false) : Tokens.as(username);
     }
 
     public static Response postJson(Persona persona, String path, Object body) {
