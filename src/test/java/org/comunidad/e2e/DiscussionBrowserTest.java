@@ -1,0 +1,115 @@
+package org.comunidad.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.comunidad.testsupport.Browser;
+import org.comunidad.testsupport.ComunidadTestResource;
+import org.comunidad.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * In Debian's Chromium, through the real Keycloak: the leader of a subgroup (Paraguay)
+ * opens a formal discussion, a focal point from another country (Peru) replies, the
+ * leader closes it with a conclusion, and the focal point finds it read-only. Then a
+ * stored XSS payload is shown to another member and does not run.
+ */
+@QuarkusTest
+class DiscussionBrowserTest {
+
+    static final String APP = "http://localhost:" + ComunidadTestResource.APP_PORT;
+    static final String SUBGROUP = APP + "/c/seguridad-asistencia-victimas";
+
+    @Test
+    void leaderOpensMemberRepliesLeaderConcludesMemberReadsOnly() {
+        try (Browser browser = Browser.launch();
+                BrowserContext leaderContext = browser.newContext("es-PY");
+                BrowserContext memberContext = browser.newContext("es-PE")) {
+            Page leader = signIn(leaderContext, SUBGROUP + "/discussions/new", "lider.victimas");
+            leader.fill("#discussion-title", "Protocolo regional de asistencia");
+            leader.fill("#discussion-agendaTopic", "Punto 2: derivación de casos entre países");
+            leader.fill("#discussion-opening", "Propongo un **protocolo común** de derivación.");
+            leader.click("form[action$='/discussions'] button[type=submit]");
+            leader.waitForURL(Pattern.compile(Pattern.quote(SUBGROUP) + "/discussions/\\d+"));
+            String discussion = leader.url();
+            assertThat(leader.locator("h1")).hasText("Protocolo regional de asistencia");
+
+            Page member = signIn(memberContext, discussion, "pf.peru");
+            member.fill("#reply-body", "Perú apoya el protocolo y propone un punto de contacto por país.");
+            member.click("section[aria-labelledby=reply-title] button[type=submit]");
+            member.waitForURL(discussion);
+            assertThat(member.locator("#replies-title + .reply")).containsText("Perú apoya el protocolo");
+            assertThat(member.locator("#replies-title + .reply .byline")).containsText("Perú");
+
+            leader.reload();
+            assertThat(leader.locator(".reply")).containsText("Perú apoya el protocolo");
+            leader.click("details.close > summary");
+            leader.fill("#close-conclusion", "Se aprueba el protocolo con un punto de contacto por país.");
+            leader.click("details.close button[type=submit]");
+            leader.waitForURL(discussion);
+            assertThat(leader.locator(".badge.status-CLOSED")).isVisible();
+
+            member.reload();
+            assertThat(member.locator(".conclusion")).containsText("Se aprueba el protocolo");
+            assertThat(member.locator("#reply-body")).hasCount(0);
+            assertThat(member.locator("p.notice")).containsText("Este debate está cerrado");
+
+            member.navigate(SUBGROUP + "/discussions");
+            assertThat(member.locator("#closed-title + .table-wrap")).containsText("Protocolo regional de asistencia");
+        }
+    }
+
+    @Test
+    void storedPayloadDoesNotRunForOtherMembers() {
+        String payload = String.join("\n",
+                "<img src=x onerror=\"window.__xss=1;alert(1)\">",
+                "<script>window.__xss=2</script>",
+                "[haga clic](javascript:window.__xss=3)",
+                "<svg onload=\"window.__xss=4\"></svg>",
+                "![x](x\" onerror=\"window.__xss=5)",
+                "<a href=\"javascript:window.__xss=6\">enlace</a>");
+        try (Browser browser = Browser.launch();
+                BrowserContext authorContext = browser.newContext("es-PE");
+                BrowserContext readerContext = browser.newContext("es-CO")) {
+            Page author = signIn(authorContext, SUBGROUP + "/posts", "pf.peru");
+            author.fill("#post-body", payload);
+            author.click("form[action$='/posts'] button[type=submit]");
+            author.waitForURL(Pattern.compile(Pattern.quote(SUBGROUP) + "/posts.*"));
+
+            Page reader = signIn(readerContext, SUBGROUP + "/posts", "pf.colombia");
+            List<String> dialogs = new ArrayList<>();
+            reader.onDialog(dialog -> {
+                dialogs.add(dialog.message());
+                dialog.dismiss();
+            });
+            reader.reload();
+            assertThat(reader.locator(".item").first()).containsText("haga clic");
+            reader.locator(".item").first().locator("text=haga clic").click();
+            reader.locator("text=enlace").first().click(new com.microsoft.playwright.Locator.ClickOptions().setTrial(true));
+            assertEquals("undefined", reader.evaluate("() => typeof window.__xss"));
+            assertEquals(0, reader.locator("main [onerror], main [onload], main script, main svg").count());
+            assertEquals(0, reader.locator("main a[href^='javascript']").count());
+            assertTrue(dialogs.isEmpty(), "no dialog opened: " + dialogs);
+        }
+    }
+
+    private static Page signIn(BrowserContext context, String url, String username) {
+        Page page = context.newPage();
+        page.navigate(url);
+        page.fill("#username", username);
+        page.fill("#password", Tokens.PASSWORD);
+        page.click("#kc-login");
+        page.waitForURL(url);
+        return page;
+    }
+}
