@@ -71,9 +71,4 @@ public final class CommunityAccess {
         return belongsTo(viewer, subgroup.id) || coordinates(viewer, subgroup.groupId());
     }
 
-    /** The subgroups the viewer leads (where they moderate without being the coordinator). */
-    public static java.util.List<Long> ledSubgroups(Viewer viewer) {
-        return viewer.effectiveGrants().stream().filter(g -> g.role() == CommunityRole.LEADER)
-                .map(Grant::communityId).toList();
-    }
 }

@@ -52,8 +52,9 @@ public class FeedService {
         OffsetDateTime until = before == null ? OffsetDateTime.now().plusMinutes(1) : before;
         boolean coordinator = CommunityAccess.coordinates(viewer, group.id);
         List<NewsItem> newsItems = NewsItem.before(group.id, until, viewer.memberId(), coordinator, PAGE_SIZE + 1);
+        // Hidden posts stay visible to the leaders of their subgroups (when their realm role allows leading).
         List<Post> postItems = Post.feed(group.id, until, viewer.memberId(), coordinator,
-                CommunityAccess.ledSubgroups(viewer), PAGE_SIZE + 1);
+                viewer.mayAct(org.comunidad.member.CommunityRole.LEADER), PAGE_SIZE + 1);
 
         List<FeedItem> merged = new ArrayList<>();
         List<Object> entries = new ArrayList<>();

@@ -100,6 +100,7 @@ public class NewsItem extends BaseEntity {
                 and (n.state.hiddenAt is null or n.author.id = ?2 or ?3 = true)
                 order by n.pinnedAt desc nulls last, n.createdAt desc, n.id desc
                 """, groupId, viewerId, moderator)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .range(offset, offset + limit - 1).list();
     }
 
@@ -112,6 +113,7 @@ public class NewsItem extends BaseEntity {
                 and (n.state.hiddenAt is null or n.author.id = ?3 or ?4 = true)
                 order by n.createdAt desc, n.id desc
                 """, groupId, before, viewerId, moderator)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .range(0, limit - 1).list();
     }
 

@@ -1,7 +1,6 @@
 package org.comunidad.post;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,20 +67,24 @@ public class Post extends BaseEntity {
                 and (p.state.hiddenAt is null or p.author.id = ?2 or ?3 = true)
                 order by p.createdAt desc, p.id desc
                 """, subgroupId, viewerId, moderator)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .range(offset, offset + limit - 1).list();
     }
 
     /** The newest posts of a working group's subgroups before a point in time: the feed's posts half. */
     public static List<Post> feed(long groupId, OffsetDateTime before, long viewerId, boolean moderatesAll,
-            Collection<Long> led, int limit) {
+            boolean mayLead, int limit) {
         return find("""
                 select p from Post p
                 join fetch p.author a left join fetch a.country
                 join fetch p.community
                 where p.groupId = ?1 and p.state.deletedAt is null and p.createdAt < ?2
-                and (p.state.hiddenAt is null or p.author.id = ?3 or ?4 = true or p.community.id in ?5)
+                and (p.state.hiddenAt is null or p.author.id = ?3 or ?4 = true
+                     or (?5 = true and exists (select 1 from Membership ms where ms.member.id = ?3
+                         and ms.community = p.community and ms.role = org.comunidad.member.CommunityRole.LEADER)))
                 order by p.createdAt desc, p.id desc
-                """, groupId, before, viewerId, moderatesAll, led.isEmpty() ? List.of(-1L) : led)
+                """, groupId, before, viewerId, moderatesAll, mayLead)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .range(0, limit - 1).list();
     }
 

@@ -67,20 +67,22 @@ public class PostComment extends BaseEntity {
                 """, postIds, viewerId, moderatedCommunities.isEmpty() ? List.of(-1L) : moderatedCommunities).list();
     }
 
-    /** How many visible comments each post has: one query. */
+    /**
+     * How many visible comments each post has: one query. Native SQL: Hibernate would
+     * re-translate a query with a list parameter on every call.
+     */
+    @SuppressWarnings("unchecked")
     public static java.util.Map<Long, Long> countsOf(Collection<Long> postIds) {
-        if (postIds.isEmpty()) {
-            return java.util.Map.of();
-        }
         java.util.Map<Long, Long> counts = new java.util.HashMap<>();
-        getEntityManager().createQuery("""
-                select c.post.id, count(c) from PostComment c
-                where c.post.id in :ids and c.state.deletedAt is null and c.state.hiddenAt is null
-                group by c.post.id
-                """, Object[].class)
-                .setParameter("ids", postIds)
-                .getResultList()
-                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        if (postIds.isEmpty()) {
+            return counts;
+        }
+        ((List<Object[]>) getEntityManager().createNativeQuery("""
+                select post_id, count(*) from post_comment
+                where post_id in (:ids) and deleted_at is null and hidden_at is null
+                group by post_id
+                """).setParameter("ids", postIds).getResultList())
+                .forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
         return counts;
     }
 

@@ -62,35 +62,33 @@ public class PostReaction extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
-    /** Reactions per post and kind for a page of posts: one query. */
+    /** Reactions per post and kind for a page of posts: one native query (no per-call translation). */
+    @SuppressWarnings("unchecked")
     public static Map<Long, Map<Kind, Long>> countsOf(Collection<Long> postIds) {
         Map<Long, Map<Kind, Long>> counts = new HashMap<>();
         if (postIds.isEmpty()) {
             return counts;
         }
-        getEntityManager().createQuery("""
-                select r.postId, r.kind, count(r) from PostReaction r where r.postId in :ids group by r.postId, r.kind
-                """, Object[].class)
-                .setParameter("ids", postIds)
-                .getResultList()
-                .forEach(row -> counts.computeIfAbsent((Long) row[0], k -> new EnumMap<>(Kind.class))
-                        .put((Kind) row[1], (Long) row[2]));
+        ((java.util.List<Object[]>) getEntityManager().createNativeQuery("""
+                select post_id, kind, count(*) from post_reaction where post_id in (:ids) group by post_id, kind
+                """).setParameter("ids", postIds).getResultList())
+                .forEach(row -> counts.computeIfAbsent(((Number) row[0]).longValue(), k -> new EnumMap<>(Kind.class))
+                        .put(Kind.valueOf((String) row[1]), ((Number) row[2]).longValue()));
         return counts;
     }
 
-    /** The viewer's own reactions on a page of posts: one query. */
+    /** The viewer's own reactions on a page of posts: one native query. */
+    @SuppressWarnings("unchecked")
     public static Map<Long, Set<Kind>> mineOn(Collection<Long> postIds, long memberId) {
         Map<Long, Set<Kind>> mine = new HashMap<>();
         if (postIds.isEmpty()) {
             return mine;
         }
-        getEntityManager().createQuery("""
-                select r.postId, r.kind from PostReaction r where r.postId in :ids and r.memberId = :me
-                """, Object[].class)
-                .setParameter("ids", postIds)
-                .setParameter("me", memberId)
-                .getResultList()
-                .forEach(row -> mine.computeIfAbsent((Long) row[0], k -> EnumSet.noneOf(Kind.class)).add((Kind) row[1]));
+        ((java.util.List<Object[]>) getEntityManager().createNativeQuery("""
+                select post_id, kind from post_reaction where post_id in (:ids) and member_id = :me
+                """).setParameter("ids", postIds).setParameter("me", memberId).getResultList())
+                .forEach(row -> mine.computeIfAbsent(((Number) row[0]).longValue(), k -> EnumSet.noneOf(Kind.class))
+                        .add(Kind.valueOf((String) row[1])));
         return mine;
     }
 }

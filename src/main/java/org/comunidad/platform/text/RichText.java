@@ -90,7 +90,19 @@ public class RichText {
 
     private final List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions).build();
-    private final TextContentRenderer plain = TextContentRenderer.builder().extensions(extensions).build();
+    /** Thread-safe once built: one for the application, not one per text. */
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(extensions)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .softbreak("<br>\n")
+            .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                if (node instanceof Link && isExternal(attributes.get("href"))) {
+                    attributes.put("target", "_blank");
+                }
+            })
+            .nodeRendererFactory(MentionRenderer::new)
+            .build();
 
     /** Markdown to sanitised HTML. */
     public RawString render(String markdown) {
@@ -117,18 +129,6 @@ public class RichText {
                 splitMentions(text, known);
             }
         }
-        HtmlRenderer renderer = HtmlRenderer.builder()
-                .extensions(extensions)
-                .escapeHtml(true)
-                .sanitizeUrls(true)
-                .softbreak("<br>\n")
-                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
-                    if (node instanceof Link && isExternal(attributes.get("href"))) {
-                        attributes.put("target", "_blank");
-                    }
-                })
-                .nodeRendererFactory(MentionRenderer::new)
-                .build();
         return new RawString(POLICY.sanitize(renderer.render(document)));
     }
 

@@ -1,0 +1,216 @@
+package org.comunidad.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.comunidad.testsupport.ComunidadTestResource;
+import org.comunidad.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The feed benchmark (`./mvnw verify -Pbenchmark`): seeds a working group with 2,000
+ * members and 100,000 posts (plus news, comments and reactions), then has 50 concurrent
+ * clients load the group's feed page as a signed-in member for a fixed time, and reports
+ * p50/p95/p99 latency and throughput. Everything runs on this machine: the load
+ * generator, the app and PostgreSQL share its cores. Figures go to target/benchmark/.
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "comunidad.benchmark", matches = "true")
+class FeedBenchmark {
+
+    static final String GROUP = "energia";
+    static final String USER = "pf.argentina";
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void feedUnderLoad() throws Exception {
+        int members = Integer.getInteger("bench.members", 2_000);
+        int posts = Integer.getInteger("bench.posts", 100_000);
+        int concurrency = Integer.getInteger("bench.concurrency", 50);
+        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
+        Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+
+        long seedStart = System.nanoTime();
+        seed(members, posts);
+        long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
+
+        String url = "http://localhost:" + ComunidadTestResource.APP_PORT + "/c/" + GROUP + "/feed";
+        String token = Tokens.of(USER);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Accept-Language", "es").timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<String> first = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(first.body().contains("feed-post"), "the feed shows posts");
+
+        explain();
+        run(client, request, concurrency, warmup, null);
+        Result result = run(client, request, concurrency, measure, new long[0]);
+
+        String report = String.format("""
+                Feed benchmark: GET /c/%s/feed as %s (signed in, bearer token)
+                data: %,d members, %,d posts in the group (seeded in %,d ms)
+                load: %d concurrent clients, %d s warm-up, %d s measured, on %d cores (app, PostgreSQL and load generator together)
+                requests: %,d ok, %,d errors
+                throughput: %.1f requests/s
+                latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
+                """, GROUP, USER, members, posts, seedMillis, concurrency, warmup.toSeconds(), measure.toSeconds(),
+                Runtime.getRuntime().availableProcessors(), result.ok, result.errors,
+                result.ok / (measure.toMillis() / 1000.0), result.percentile(50), result.percentile(95),
+                result.percentile(99), result.percentile(100));
+        System.out.println(report);
+        Path out = Path.of("target/benchmark/feed.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        assertEquals(0, result.errors, "every request answered 200");
+    }
+
+    record Result(long[] latenciesNanos, long ok, long errors) {
+        double percentile(int p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
+            return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, index))] / 1_000_000.0;
+        }
+    }
+
+    private static Result run(HttpClient client, HttpRequest request, int concurrency, Duration duration, long[] keep)
+            throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        List<long[]> perThread = new ArrayList<>();
+        int[] counts = new int[concurrency];
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(concurrency);
+        for (int t = 0; t < concurrency; t++) {
+            long[] mine = new long[1 << 16];
+            perThread.add(mine);
+            int slot = t;
+            Thread thread = new Thread(() -> {
+                try {
+                    long[] buffer = mine;
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        try {
+                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            if (response.statusCode() != 200) {
+                                errors.incrementAndGet();
+                                continue;
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        if (counts[slot] < buffer.length) {
+                            buffer[counts[slot]++] = System.nanoTime() - start;
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-" + t);
+            thread.start();
+        }
+        done.await();
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < concurrency; t++) {
+            System.arraycopy(perThread.get(t), 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return new Result(all, total, errors.get());
+    }
+
+    /** The plans of the feed's heaviest statements, printed with the figures (their cost must not depend on the data size). */
+    private void explain() {
+        String[] queries = {
+                """
+                explain analyze select p.id from post p where p.group_id = (select id from community where slug = 'energia')
+                and p.deleted_at is null and p.created_at < now() and (p.hidden_at is null or p.author_id = 1)
+                order by p.created_at desc, p.id desc limit 21""",
+                """
+                explain analyze select count(*) from (select 1 from news_item n where n.community_id =
+                (select id from community where slug = 'energia') and n.deleted_at is null and n.hidden_at is null
+                and n.author_id <> 1 order by n.created_at desc limit 100) x""" };
+        for (String q : queries) {
+            @SuppressWarnings("unchecked")
+            List<Object> plan = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(q).getResultList());
+            plan.forEach(line -> System.out.println("  " + line));
+        }
+    }
+
+    /** Members with memberships across the group's subgroups; posts spread over the subgroups and time. */
+    private void seed(int members, int posts) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    insert into member (subject, username, email, display_name, country_code, institution, position)
+                    select 'bench-' || i, 'bench' || i, 'bench' || i || '@example.org', 'Funcionario ' || i,
+                           (array['AR','BR','CL','CO','EC','GY','PY','PE'])[1 + i % 8], 'Ministerio de Energía', 'Asesor'
+                    from generate_series(1, :n) i
+                    """).setParameter("n", members).executeUpdate();
+            em.createNativeQuery("""
+                    insert into membership (community_id, member_id, role, country_code)
+                    select s.id, m.id, 'MEMBER', m.country_code
+                    from member m
+                    join lateral (select c.id from community c join community g on g.id = c.parent_id
+                                  where g.slug = :g order by c.id
+                                  offset (substring(m.subject from 7)::int % 7) limit 1) s on true
+                    where m.subject like 'bench-%'
+                    """).setParameter("g", GROUP).executeUpdate();
+            em.createNativeQuery("""
+                    insert into post (community_id, group_id, author_id, body, created_at)
+                    select ms.community_id, g.id, ms.member_id,
+                           'Publicación ' || i || ': avances del **plan de trabajo** https://www.prosur.org',
+                           now() - make_interval(secs => i * 30)
+                    from generate_series(1, :n) i
+                    join community g on g.slug = :g
+                    join lateral (select x.community_id, x.member_id from membership x join member m on m.id = x.member_id
+                                  where m.subject = 'bench-' || (1 + i % :members)) ms on true
+                    """).setParameter("n", posts).setParameter("g", GROUP).setParameter("members", members)
+                    .executeUpdate();
+            em.createNativeQuery("""
+                    insert into news_item (community_id, author_id, title, body, created_at)
+                    select g.id, m.id, 'Novedad ' || i, 'Texto de la novedad ' || i, now() - make_interval(mins => i * 7)
+                    from generate_series(1, :n) i join community g on g.slug = :g
+                    join member m on m.subject = 'bench-' || (1 + i % :members)
+                    """).setParameter("n", posts / 100).setParameter("g", GROUP).setParameter("members", members)
+                    .executeUpdate();
+            em.createNativeQuery("""
+                    insert into post_comment (post_id, author_id, body)
+                    select p.id, p.author_id, 'Comentario' from post p where p.group_id = (select id from community where slug = :g)
+                    and p.id % 5 = 0
+                    """).setParameter("g", GROUP).executeUpdate();
+            em.createNativeQuery("""
+                    insert into post_reaction (post_id, member_id, kind)
+                    select p.id, p.author_id, 'LIKE' from post p where p.group_id = (select id from community where slug = :g)
+                    and p.id % 2 = 0
+                    """).setParameter("g", GROUP).executeUpdate();
+        });
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze").executeUpdate());
+    }
+}
