@@ -14,6 +14,7 @@ import org.comunidad.community.CommunityService.GroupSummary;
 import org.comunidad.community.CommunityService.GroupView;
 import org.comunidad.community.CommunityService.MemberRow;
 import org.comunidad.community.CommunityService.SubgroupView;
+import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Pages;
@@ -30,7 +31,7 @@ public class CommunityResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mine(List<GroupSummary> groups, Boolean admin);
+        static native TemplateInstance mine(List<GroupSummary> groups, Boolean admin, WhatsNew.Counts news);
 
         static native TemplateInstance group(GroupView view);
 
@@ -48,11 +49,20 @@ public class CommunityResource {
     @Inject
     Pages pages;
 
+    @Inject
+    WhatsNew whatsNew;
+
     @GET
     @Path("communities")
     public TemplateInstance mine() {
         Viewer viewer = currentUser.viewer();
-        return pages.render(Templates.mine(communities.myCommunities(viewer), viewer.isAdmin()));
+        List<GroupSummary> groups = communities.myCommunities(viewer);
+        List<Long> shown = new java.util.ArrayList<>();
+        for (GroupSummary g : groups) {
+            shown.add(g.group().id);
+            g.subgroups().forEach(s -> shown.add(s.subgroup().id));
+        }
+        return pages.render(Templates.mine(groups, viewer.isAdmin(), whatsNew.counts(viewer.memberId(), shown)));
     }
 
     @GET

@@ -176,6 +176,9 @@ class ConversationBehaviourTest {
         int posts = newCount(after, "posts");
         assertTrue(posts >= 2, "two new posts since the last visit: " + posts);
         assertEquals(0, newCount(before, "discussions"));
+        // "My communities" shows the count for each subgroup the member takes part in.
+        Persona.LEADER.request().get("/communities").then().statusCode(200).body(containsString(
+                "href=\"/c/seguridad-prevencion-violencia-genero/posts\">Publicaciones: "));
         Persona.GROUP_MEMBER.request().get("/c/seguridad-prevencion-violencia-genero/posts").then().statusCode(200);
         String visited = Persona.GROUP_MEMBER.request().get("/c/seguridad-prevencion-violencia-genero").then()
                 .statusCode(200).extract().asString();

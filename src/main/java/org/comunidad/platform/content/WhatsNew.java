@@ -33,12 +33,9 @@ public class WhatsNew {
 
         public static final Counts NONE = new Counts(Map.of());
 
-        public int of(long communityId, Tab tab) {
-            return counts.getOrDefault(communityId, Map.of()).getOrDefault(tab, 0);
-        }
-
+        /** New items in a community's tab (NEWS, POSTS or DISCUSSIONS). */
         public int of(long communityId, String tab) {
-            return of(communityId, Tab.valueOf(tab));
+            return counts.getOrDefault(communityId, Map.of()).getOrDefault(Tab.valueOf(tab), 0);
         }
 
         public int total(long communityId) {
