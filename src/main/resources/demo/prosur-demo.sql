@@ -206,3 +206,50 @@ from (values
 ) as v(username, slug, role)
 join member m on m.username = v.username
 join community c on c.slug = v.slug;
+
+-- Conversation in the Security group, after seed 001 (sections 6 and 7): so that the
+-- news, posts and discussions tabs of the local run have something to show.
+insert into news_item (community_id, author_id, title, body, created_at)
+select c.id, m.id, v.title, v.body, now() - v.ago::interval
+from (values
+ ('coord.seguridad', 'Plan de Trabajo 2021: propuestas de los subgrupos',
+  'Las actividades del Plan de Trabajo 2020 no se realizaron debido a la pandemia y fueron reprogramadas para 2021. '
+  || 'Los líderes de cada subgrupo presentan sus propuestas para **validación** de los países participantes.', '3 days'),
+ ('pf.peru', 'Próxima videoconferencia del Grupo de Trabajo',
+  'Se solicitan aportes o comentarios a los objetivos específicos del Plan de Trabajo antes de la próxima VC.', '1 day')
+) as v(username, title, body, ago)
+join member m on m.username = v.username
+join community c on c.slug = 'seguridad';
+
+insert into post (community_id, group_id, author_id, body, created_at)
+select c.id, c.parent_id, m.id, v.body, now() - v.ago::interval
+from (values
+ ('lider.victimas', 'seguridad-asistencia-victimas',
+  'Comparto la propuesta de diagnóstico regional sobre trata de personas para el segundo semestre. '
+  || 'Agradeceré sus comentarios, en particular de @pf.peru sobre los retornos asistidos.', '2 days'),
+ ('pf.peru', 'seguridad-asistencia-victimas',
+  'Perú puede presentar su experiencia de coordinación interinstitucional con los países de origen de las víctimas.', '1 day'),
+ ('coord.seguridad', 'seguridad-delincuencia-organizada',
+  'Chile envió la propuesta de Plan de Trabajo Anual del subgrupo DOT: quedan dos semanas para comentarios.', '5 hours')
+) as v(username, slug, body, ago)
+join member m on m.username = v.username
+join community c on c.slug = v.slug;
+
+insert into discussion (community_id, author_id, title, agenda_topic, opening, deadline, reply_count, last_activity_at, created_at)
+select c.id, m.id, 'Protocolo multilateral de asistencia a víctimas',
+       'Retorno asistido de víctimas de trata de personas',
+       'Propongo trabajar un **protocolo multilateral** de asistencia a las víctimas de la delincuencia organizada, '
+       || 'en particular para el retorno asistido de víctimas de trata. ¿Qué mecanismos tiene hoy cada país?',
+       current_date + 30, 1, now() - interval '20 hours', now() - interval '2 days'
+from member m, community c where m.username = 'lider.victimas' and c.slug = 'seguridad-asistencia-victimas';
+
+insert into discussion_reply (discussion_id, author_id, body, created_at)
+select d.id, m.id, 'Perú cuenta con una mesa intersectorial contra la trata; podemos compartir su protocolo de retorno.',
+       now() - interval '20 hours'
+from discussion d, member m
+where d.title = 'Protocolo multilateral de asistencia a víctimas' and m.username = 'pf.peru';
+
+insert into mention (community_id, member_id, author_id, source_type, source_id)
+select p.community_id, m.id, p.author_id, 'POST', p.id
+from post p join member m on m.username = 'pf.peru'
+where p.body like '%@pf.peru%';
