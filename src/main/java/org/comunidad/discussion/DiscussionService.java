@@ -91,6 +91,8 @@ public class DiscussionService {
     private Thread thread(Viewer viewer, Community subgroup, Discussion d, ZoneId zone) {
         boolean moderator = CommunityAccess.moderates(viewer, subgroup);
         List<DiscussionReply> all = DiscussionReply.thread(d.id);
+        Map<String, java.util.Set<String>> mentioned = Mention.usernamesIn(Mention.Source.DISCUSSION, List.of(d.id),
+                Mention.Source.REPLY, all.stream().map(r -> r.id).toList());
         Map<Long, List<DiscussionReply>> answers = new LinkedHashMap<>();
         List<DiscussionReply> top = new ArrayList<>();
         for (DiscussionReply r : all) {
@@ -104,30 +106,33 @@ public class DiscussionService {
         for (DiscussionReply r : top) {
             List<ReplyView> children = new ArrayList<>();
             for (DiscussionReply a : answers.getOrDefault(r.id, List.of())) {
-                ReplyView child = view(viewer, a, moderator, List.of());
+                ReplyView child = view(viewer, a, moderator, List.of(), mentioned);
                 if (child != null) {
                     children.add(child);
                 }
             }
-            ReplyView view = view(viewer, r, moderator, children);
+            ReplyView view = view(viewer, r, moderator, children, mentioned);
             if (view != null) {
                 replies.add(view);
             }
         }
         Refused.Reason refusal = replyRefusal(viewer, subgroup, d, LocalDate.now(zone));
-        return new Thread(d, richText.render(d.opening), d.conclusion == null ? null : richText.render(d.conclusion),
+        return new Thread(d, richText.render(d.opening, mentioned.getOrDefault("DISCUSSION:" + d.id, java.util.Set.of())),
+                d.conclusion == null ? null : richText.render(d.conclusion),
                 replies, refusal == null, moderator, d.author.id == viewer.memberId(),
                 d.pastDeadline(LocalDate.now(zone)), refusal);
     }
 
     /** Null when the reply is gone for this viewer and nothing hangs from it. */
-    private ReplyView view(Viewer viewer, DiscussionReply r, boolean moderator, List<ReplyView> children) {
+    private ReplyView view(Viewer viewer, DiscussionReply r, boolean moderator, List<ReplyView> children,
+            Map<String, java.util.Set<String>> mentioned) {
         boolean mine = r.author.id == viewer.memberId();
         boolean visible = r.getState().visibleTo(viewer.memberId(), r.author.id, moderator);
         if (!visible) {
             return children.isEmpty() ? null : new ReplyView(r, null, true, false, false, children);
         }
-        return new ReplyView(r, richText.render(r.body), false, mine, moderator, children);
+        return new ReplyView(r, richText.render(r.body, mentioned.getOrDefault("REPLY:" + r.id, java.util.Set.of())),
+                false, mine, moderator, children);
     }
 
     /** Why the viewer may not reply now, or null if they may. */

@@ -82,11 +82,13 @@ public class PostService {
         List<Long> moderated = posts.stream().map(p -> p.community).distinct()
                 .filter(c -> CommunityAccess.moderates(viewer, c)).map(c -> c.id).toList();
         Map<Long, List<CommentView>> comments = new java.util.HashMap<>();
-        if (withComments) {
-            for (PostComment c : PostComment.ofPosts(ids, viewer.memberId(), moderated)) {
-                comments.computeIfAbsent(c.post.id, k -> new ArrayList<>()).add(new CommentView(c,
-                        richText.render(c.body), c.author.id == viewer.memberId(), moderated.contains(c.post.community.id)));
-            }
+        List<PostComment> loaded = withComments ? PostComment.ofPosts(ids, viewer.memberId(), moderated) : List.of();
+        Map<String, Set<String>> mentioned = Mention.usernamesIn(Mention.Source.POST, ids, Mention.Source.COMMENT,
+                loaded.stream().map(c -> c.id).toList());
+        for (PostComment c : loaded) {
+            comments.computeIfAbsent(c.post.id, k -> new ArrayList<>()).add(new CommentView(c,
+                    richText.render(c.body, mentioned.getOrDefault("COMMENT:" + c.id, Set.of())),
+                    c.author.id == viewer.memberId(), moderated.contains(c.post.community.id)));
         }
         Map<Long, Long> commentCounts = withComments ? Map.of() : PostComment.countsOf(ids);
         Map<Long, Map<PostReaction.Kind, Long>> reactions = PostReaction.countsOf(ids);
@@ -95,7 +97,8 @@ public class PostService {
         for (Post p : posts) {
             List<CommentView> own = comments.getOrDefault(p.id, List.of());
             boolean isMine = p.author.id == viewer.memberId();
-            views.add(new PostView(p, richText.render(p.body), richText.embeds(p.body), own,
+            views.add(new PostView(p, richText.render(p.body, mentioned.getOrDefault("POST:" + p.id, Set.of())),
+                    richText.embeds(p.body), own,
                     withComments ? own.size() : commentCounts.getOrDefault(p.id, 0L),
                     reactions.getOrDefault(p.id, new EnumMap<>(PostReaction.Kind.class)),
                     mine.getOrDefault(p.id, EnumSet.noneOf(PostReaction.Kind.class)), isMine,

@@ -153,7 +153,9 @@ class ConversationBehaviourTest {
                 """).setParameter(1, post).getResultList());
         assertEquals(List.of("pf.colombia"), mentioned, "only members of the working group are mentioned");
         Persona.GROUP_MEMBER.request().get(S + "/posts/" + post).then().statusCode(200)
-                .body(containsString("src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\""));
+                .body(containsString("src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\""))
+                .body(containsString("<span class=\"mention\">&#64;pf.colombia</span>"))
+                .body(not(containsString("<span class=\"mention\">&#64;pf.argentina</span>")));
     }
 
     @Test

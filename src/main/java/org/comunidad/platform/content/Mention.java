@@ -92,4 +92,27 @@ public class Mention extends PanacheEntityBase {
     public static List<Mention> of(Source source, long sourceId) {
         return list("sourceType = ?1 and sourceId = ?2 order by id", source, sourceId);
     }
+
+    /**
+     * The usernames mentioned in each of the given pieces of content, keyed "TYPE:id",
+     * for highlighting: one query for a whole page.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, java.util.Set<String>> usernamesIn(Source source, Collection<Long> ids,
+            Source other, Collection<Long> otherIds) {
+        java.util.Map<String, java.util.Set<String>> found = new java.util.HashMap<>();
+        if (ids.isEmpty() && otherIds.isEmpty()) {
+            return found;
+        }
+        ((List<Object[]>) getEntityManager().createNativeQuery("""
+                select x.source_type, x.source_id, m.username from mention x join member m on m.id = x.member_id
+                where (x.source_type = :a and x.source_id in (:aIds)) or (x.source_type = :b and x.source_id in (:bIds))
+                """)
+                .setParameter("a", source.name()).setParameter("aIds", ids.isEmpty() ? List.of(-1L) : ids)
+                .setParameter("b", other.name()).setParameter("bIds", otherIds.isEmpty() ? List.of(-1L) : otherIds)
+                .getResultList())
+                .forEach(row -> found.computeIfAbsent(row[0] + ":" + ((Number) row[1]).longValue(),
+                        k -> new java.util.HashSet<>()).add((String) row[2]));
+        return found;
+    }
 }
