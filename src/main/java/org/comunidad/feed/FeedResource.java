@@ -49,7 +49,9 @@ public class FeedResource {
     @Inject
     Pages pages;
 
+    /** One transaction for the whole request: the member, their grants and the feed share a session. */
     @GET
+    @jakarta.transaction.Transactional
     public TemplateInstance feed(@PathParam("slug") String slug, @QueryParam("before") String before) {
         Viewer viewer = currentUser.viewer();
         Community group = communities.findVisible(viewer, slug).filter(Community::isGroup)

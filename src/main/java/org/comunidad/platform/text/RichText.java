@@ -109,8 +109,33 @@ public class RichText {
         return render(markdown, Set.of());
     }
 
+    /** Rendering is a pure function of its inputs: recent results are kept (bounded) instead of re-rendered per view. */
+    private static final int CACHE_MAX = 5_000;
+
+    private record CacheKey(String markdown, Set<String> known) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<CacheKey, RawString> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Markdown to sanitised HTML; @username of a known member is highlighted. */
     public RawString render(String markdown, Set<String> knownUsernames) {
+        if (markdown == null || markdown.isEmpty()) {
+            return new RawString("");
+        }
+        CacheKey key = new CacheKey(markdown, Set.copyOf(knownUsernames));
+        RawString cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        RawString rendered = renderNow(markdown, key.known());
+        if (cache.size() >= CACHE_MAX) {
+            cache.clear();
+        }
+        cache.put(key, rendered);
+        return rendered;
+    }
+
+    private RawString renderNow(String markdown, Set<String> knownUsernames) {
         if (markdown == null || markdown.isEmpty()) {
             return new RawString("");
         }
