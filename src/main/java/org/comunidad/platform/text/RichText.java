@@ -109,8 +109,13 @@ public class RichText {
         return render(markdown, Set.of());
     }
 
-    /** Rendering is a pure function of its inputs: recent results are kept (bounded) instead of re-rendered per view. */
-    private static final int CACHE_MAX = 5_000;
+    /**
+     * Rendering is a pure function of its inputs: recent results are kept instead of
+     * re-rendered on every view. Bounded: at most 2,000 texts of up to 5,000 characters
+     * (a post), about 30 MB at worst; longer texts are rendered each time.
+     */
+    private static final int CACHE_MAX = 2_000;
+    private static final int CACHE_TEXT_MAX = 5_000;
 
     private record CacheKey(String markdown, Set<String> known) {
     }
@@ -121,6 +126,9 @@ public class RichText {
     public RawString render(String markdown, Set<String> knownUsernames) {
         if (markdown == null || markdown.isEmpty()) {
             return new RawString("");
+        }
+        if (markdown.length() > CACHE_TEXT_MAX) {
+            return renderNow(markdown, knownUsernames);
         }
         CacheKey key = new CacheKey(markdown, Set.copyOf(knownUsernames));
         RawString cached = cache.get(key);
