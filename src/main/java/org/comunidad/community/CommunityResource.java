@@ -3,6 +3,7 @@ package org.comunidad.community;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -54,6 +55,7 @@ public class CommunityResource {
 
     @GET
     @Path("communities")
+    @Transactional
     public TemplateInstance mine() {
         Viewer viewer = currentUser.viewer();
         List<GroupSummary> groups = communities.myCommunities(viewer);
@@ -67,6 +69,7 @@ public class CommunityResource {
 
     @GET
     @Path("c/{slug}")
+    @Transactional
     public TemplateInstance show(@PathParam("slug") String slug) {
         Viewer viewer = currentUser.viewer();
         Community community = visible(viewer, slug);
@@ -78,6 +81,7 @@ public class CommunityResource {
 
     @GET
     @Path("c/{slug}/members")
+    @Transactional
     public TemplateInstance members(@PathParam("slug") String slug) {
         Viewer viewer = currentUser.viewer();
         Community community = visible(viewer, slug);

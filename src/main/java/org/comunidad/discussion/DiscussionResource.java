@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -71,6 +72,7 @@ public class DiscussionResource {
     Pages pages;
 
     @GET
+    @Transactional
     public TemplateInstance list(@PathParam("slug") String slug) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, slug);
@@ -81,6 +83,7 @@ public class DiscussionResource {
     /** The form to open a discussion; anyone but the leader and the coordinator is told why they cannot. */
     @GET
     @Path("new")
+    @Transactional
     public TemplateInstance form(@PathParam("slug") String slug) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, slug);
@@ -108,6 +111,7 @@ public class DiscussionResource {
 
     @GET
     @Path("{id}")
+    @Transactional
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, slug);

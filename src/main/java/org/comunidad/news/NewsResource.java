@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -71,6 +72,7 @@ public class NewsResource {
     Pages pages;
 
     @GET
+    @Transactional
     public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("page") @DefaultValue("1") int page) {
         Viewer viewer = currentUser.viewer();
         Community group = group(viewer, slug);
@@ -98,6 +100,7 @@ public class NewsResource {
 
     @GET
     @Path("{id}")
+    @Transactional
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
         Community group = group(viewer, slug);

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -67,6 +68,7 @@ public class PostResource {
     Pages pages;
 
     @GET
+    @Transactional
     public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("page") @DefaultValue("1") int page) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, slug);
@@ -90,6 +92,7 @@ public class PostResource {
 
     @GET
     @Path("{id}")
+    @Transactional
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, slug);
