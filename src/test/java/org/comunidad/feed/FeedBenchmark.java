@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
@@ -51,6 +52,9 @@ class FeedBenchmark {
         int concurrency = Integer.getInteger("bench.concurrency", 50);
         Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
         Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+        // 0: closed loop, each client sends its next request as soon as the last is answered.
+        // Above 0: each client pauses a random 50-150 % of this between requests, as a person reading does.
+        long thinkMillis = Long.getLong("bench.think.ms", 0);
 
         long seedStart = System.nanoTime();
         seed(members, posts);
@@ -67,17 +71,19 @@ class FeedBenchmark {
         assertTrue(first.body().contains("feed-post"), "the feed shows posts");
 
         explain();
-        run(client, request, concurrency, warmup, null);
-        Result result = run(client, request, concurrency, measure, new long[0]);
+        run(client, request, concurrency, warmup, thinkMillis);
+        Result result = run(client, request, concurrency, measure, thinkMillis);
 
         String report = String.format("""
                 Feed benchmark: GET /c/%s/feed as %s (signed in, bearer token)
                 data: %,d members, %,d posts in the group (seeded in %,d ms)
-                load: %d concurrent clients, %d s warm-up, %d s measured, on %d cores (app, PostgreSQL and load generator together)
+                load: %d concurrent clients, %s, %d s warm-up, %d s measured, on %d cores (app, PostgreSQL and load generator together)
                 requests: %,d ok, %,d errors
                 throughput: %.1f requests/s
                 latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
-                """, GROUP, USER, members, posts, seedMillis, concurrency, warmup.toSeconds(), measure.toSeconds(),
+                """, GROUP, USER, members, posts, seedMillis, concurrency,
+                thinkMillis == 0 ? "no pause between requests" : "pausing " + thinkMillis + " ms on average between requests",
+                warmup.toSeconds(), measure.toSeconds(),
                 Runtime.getRuntime().availableProcessors(), result.ok, result.errors,
                 result.ok / (measure.toMillis() / 1000.0), result.percentile(50), result.percentile(95),
                 result.percentile(99), result.percentile(100));
@@ -98,7 +104,8 @@ class FeedBenchmark {
         }
     }
 
-    private static Result run(HttpClient client, HttpRequest request, int concurrency, Duration duration, long[] keep)
+    private static Result run(HttpClient client, HttpRequest request, int concurrency, Duration duration,
+            long thinkMillis)
             throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         List<long[]> perThread = new ArrayList<>();
@@ -126,6 +133,14 @@ class FeedBenchmark {
                         }
                         if (counts[slot] < buffer.length) {
                             buffer[counts[slot]++] = System.nanoTime() - start;
+                        }
+                        if (thinkMillis > 0) {
+                            try {
+                                Thread.sleep(ThreadLocalRandom.current().nextLong(thinkMillis / 2, thinkMillis * 3 / 2 + 1));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
                         }
                     }
                 } finally {
