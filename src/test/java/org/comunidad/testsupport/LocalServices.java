@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 public final class LocalServices implements AutoCloseable {
 
     private final PostgresServer postgres;
-    private final S3Server s3;
+    private volatile S3Server s3;
     private final KeycloakServer keycloak;
     private final CompletableFuture<KeycloakServer> keycloakReady;
     private final Map<String, String> config;
@@ -168,6 +168,18 @@ public final class LocalServices implements AutoCloseable {
 
     public S3Server s3() {
         return s3;
+    }
+
+    /** Stops the S3 server (an outage, for the tests that need one). */
+    public synchronized void stopS3() {
+        s3.stop();
+    }
+
+    /** Starts the S3 server again on the same port over the same data, after {@link #stopS3()}. */
+    public synchronized void restartS3() {
+        if (!s3.isRunning()) {
+            s3 = S3Server.start(s3.directory(), s3.port());
+        }
     }
 
     /** Keycloak, waited for until its realm answers. */

@@ -7,7 +7,8 @@ package org.comunidad.platform.content;
 public record Violation(String field, Code code, long limit) {
 
     public enum Code {
-        REQUIRED, TOO_LONG, INVALID_URL, INVALID_DATE, DATE_IN_PAST, IMAGE_TYPE, IMAGE_TOO_LARGE, REASON_REQUIRED
+        REQUIRED, TOO_LONG, INVALID_URL, INVALID_DATE, DATE_IN_PAST, IMAGE_TYPE, IMAGE_TOO_LARGE, REASON_REQUIRED,
+        INVALID_NAME, DUPLICATE, INVALID_CHOICE, TOO_MANY, SAME_LANGUAGE
     }
 
     public static Violation required(String field) {

@@ -22,7 +22,7 @@ import jakarta.transaction.Transactional;
 public class WhatsNew {
 
     public enum Tab {
-        NEWS, POSTS, DISCUSSIONS
+        NEWS, POSTS, DISCUSSIONS, DOCUMENTS
     }
 
     /** Counts above this show as "99+". */
@@ -96,6 +96,13 @@ public class WhatsNew {
                       and d.last_activity_at > coalesce((select visited_at from tab_visit v
                           where v.member_id = :me and v.community_id = c.id and v.tab = 'DISCUSSIONS'), '-infinity')
                       order by d.last_activity_at desc limit 100) x)
+                  union all
+                  select 'DOCUMENTS', (select count(*) from (
+                      select 1 from document doc
+                      where doc.community_id = c.id and doc.deleted_at is null and doc.uploader_id <> :me
+                      and doc.updated_at > coalesce((select visited_at from tab_visit v
+                          where v.member_id = :me and v.community_id = c.id and v.tab = 'DOCUMENTS'), '-infinity')
+                      order by doc.updated_at desc limit 100) x)
                 ) t
                 where c.id in (:ids) and t.n > 0
                 """)

@@ -8,7 +8,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
+import io.minio.ListMultipartUploadsArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioAsyncClient;
+import io.minio.Result;
+import io.minio.messages.Item;
+import io.minio.messages.ListMultipartUploadsResult;
 import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -35,11 +46,25 @@ public class ObjectStore {
     @Inject
     StorageConfig config;
 
+    /** An object as listed: its key and when it was last written. */
+    public record Listed(String key, long size, Instant lastModified) {
+    }
+
+    /** A multipart upload that was started and neither completed nor aborted. */
+    public record PendingUpload(String key, String uploadId, Instant initiated) {
+    }
+
     private MinioClient client;
+    private MinioAsyncClient asyncClient;
 
     @PostConstruct
     void init() {
         client = MinioClient.builder()
+                .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey())
+                .region(config.region())
+                .build();
+        asyncClient = MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())
@@ -100,6 +125,55 @@ public class ObjectStore {
     public InputStream getRange(String key, long offset, long length) {
         return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket()).object(key)
                 .offset(offset).length(length).build()));
+    }
+
+    /** Every object whose key starts with the prefix (the listing is paged by the client). */
+    public List<Listed> list(String prefix) {
+        return call(() -> {
+            List<Listed> listed = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket())
+                    .prefix(prefix).recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    listed.add(new Listed(item.objectName(), item.size(),
+                            item.lastModified() == null ? Instant.EPOCH : item.lastModified().toInstant()));
+                }
+            }
+            return listed;
+        });
+    }
+
+    /** Multipart uploads under the prefix that were never completed or aborted. */
+    public List<PendingUpload> pendingUploads(String prefix) {
+        return call(() -> {
+            List<PendingUpload> pending = new ArrayList<>();
+            String keyMarker = null;
+            String uploadIdMarker = null;
+            while (true) {
+                ListMultipartUploadsArgs.Builder args = ListMultipartUploadsArgs.builder().bucket(bucket())
+                        .prefix(prefix).maxUploads(1000);
+                if (keyMarker != null) {
+                    args.keyMarker(keyMarker).uploadIdMarker(uploadIdMarker);
+                }
+                ListMultipartUploadsResult result = asyncClient.listMultipartUploads(args.build()).get().result();
+                if (result.uploads() != null) {
+                    for (ListMultipartUploadsResult.Upload upload : result.uploads()) {
+                        pending.add(new PendingUpload(upload.objectName(), upload.uploadId(),
+                                upload.initiated() == null ? Instant.EPOCH : upload.initiated().toInstant()));
+                    }
+                }
+                if (!result.isTruncated() || result.nextKeyMarker() == null) {
+                    return pending;
+                }
+                keyMarker = result.nextKeyMarker();
+                uploadIdMarker = result.nextUploadIdMarker();
+            }
+        });
+    }
+
+    public void abortUpload(PendingUpload upload) {
+        call(() -> asyncClient.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(bucket())
+                .object(upload.key()).uploadId(upload.uploadId()).build()).get());
     }
 
     public void delete(String key) {

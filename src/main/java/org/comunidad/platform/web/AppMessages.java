@@ -124,6 +124,11 @@ public interface AppMessages {
     @Message String validation_date_in_past();
     @Message String validation_image_type();
     @Message String validation_image_too_large(long max);
+    @Message String validation_invalid_name();
+    @Message String validation_duplicate();
+    @Message String validation_invalid_choice();
+    @Message String validation_too_many(long max);
+    @Message String validation_same_language();
     @Message String validation_reason_required();
     @Message String refused(org.comunidad.platform.content.Refused.Reason reason);
     @Message String error_refused_title();

@@ -46,6 +46,20 @@ public class Formats {
         return date.format(value);
     }
 
+    /** A size in bytes as people read it: 1,5 MB, 820 KB, 2 GB (decimal point as in the user's language). */
+    public String bytes(long value) {
+        String[] units = { "B", "KB", "MB", "GB", "TB" };
+        double size = value;
+        int unit = 0;
+        while (size >= 1024 && unit < units.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(currentUser.locale());
+        number.setMaximumFractionDigits(unit == 0 || size >= 100 ? 0 : 1);
+        return number.format(size) + " " + units[unit];
+    }
+
     /** For {@code <time datetime="...">}: the instant, machine-readable. */
     public String iso(OffsetDateTime value) {
         return value == null ? "" : value.toInstant().toString();

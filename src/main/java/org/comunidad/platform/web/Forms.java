@@ -53,6 +53,11 @@ public class Forms {
             case IMAGE_TYPE -> msg.validation_image_type();
             case IMAGE_TOO_LARGE -> msg.validation_image_too_large(v.limit());
             case REASON_REQUIRED -> msg.validation_reason_required();
+            case INVALID_NAME -> msg.validation_invalid_name();
+            case DUPLICATE -> msg.validation_duplicate();
+            case INVALID_CHOICE -> msg.validation_invalid_choice();
+            case TOO_MANY -> msg.validation_too_many(v.limit());
+            case SAME_LANGUAGE -> msg.validation_same_language();
         };
     }
 

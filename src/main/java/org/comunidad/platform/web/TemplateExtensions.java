@@ -19,4 +19,9 @@ public class TemplateExtensions {
         String value = text.in(locale instanceof Locale l ? l : Locale.forLanguageTag(String.valueOf(locale)));
         return value == null ? "" : value;
     }
+
+    /** {@code {q.urlEncoded}}: the text as a query parameter value. */
+    static String urlEncoded(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

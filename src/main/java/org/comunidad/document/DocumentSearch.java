@@ -1,0 +1,242 @@
+package org.comunidad.document;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.comunidad.platform.persistence.Localized;
+import org.comunidad.platform.security.Viewer;
+
+/**
+ * Finds documents of the viewer's working groups: full text (metadata and the files'
+ * extracted text, stemmed in the document's language, accents ignored) with filters, and
+ * counts by type, working group and country for browsing. Never returns a document of a
+ * group the viewer does not belong to: the group filter is part of every statement.
+ */
+@ApplicationScoped
+public class DocumentSearch {
+
+    public static final int PAGE_SIZE = 20;
+    /** Marks around matched words in snippets: never in stored text (extraction strips control characters). */
+    public static final char MARK_START = '\u0002';
+    public static final char MARK_END = '\u0003';
+
+    public record Filters(String q, DocumentType type, String country, String language, Long groupId,
+            Long communityId, Long folderId, LocalDate from, LocalDate to, int page) {
+
+        public boolean hasText() {
+            return q != null && !q.isBlank();
+        }
+    }
+
+    public record Hit(long id, String title, String groupSlug, Localized groupName, String communitySlug,
+            Localized communityName, DocumentType type, String countryCode, String language, LocalDate date,
+            String fileName, String contentType, long size, OffsetDateTime updatedAt, String snippet,
+            String description) {
+
+        public DocumentLanguage lang() {
+            return DocumentLanguage.of(language);
+        }
+
+        /** The snippet as HTML: the text escaped, matches in mark elements. */
+        public String snippetHtml() {
+            return DocumentSearch.markup(snippet);
+        }
+    }
+
+    public record Facet(String key, Localized label, long count) {
+        /** The facet's key as a document type (the "by type" facet). */
+        public DocumentType type() {
+            return DocumentType.parse(key);
+        }
+    }
+
+    public record Results(List<Hit> hits, long total, int page, int pages, List<Facet> byType, List<Facet> byGroup,
+            List<Facet> byCountry) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Results search(Viewer viewer, Filters filters, boolean facets) {
+        List<Long> groups = DocumentAccess.readableGroups(viewer);
+        if (groups != null && groups.isEmpty()) {
+            return new Results(List.of(), 0, 1, 1, List.of(), List.of(), List.of());
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filters, groups, params);
+        String query = filters.hasText() ? """
+                (websearch_to_tsquery('doc_es', :q) || websearch_to_tsquery('doc_pt', :q)
+                 || websearch_to_tsquery('doc_en', :q) || websearch_to_tsquery('doc_simple', :q))""" : null;
+        int page = Math.max(1, filters.page());
+        String select = """
+                select d.id, d.title, g.slug as gslug, g.name_es as g_es, g.name_pt as g_pt, g.name_en as g_en,
+                       c.slug as cslug, c.name_es as c_es, c.name_pt as c_pt, c.name_en as c_en, d.doc_type,
+                       d.country_code, d.language, d.doc_date, v.file_name, v.content_type, v.size_bytes, d.updated_at,
+                       %s as snippet, d.description
+                from document d join community g on g.id = d.group_id join community c on c.id = d.community_id
+                left join document_version v on v.id = d.current_version_id
+                where %s
+                order by %s
+                limit %d offset %d""".formatted(
+                query == null ? "null" : """
+                        ts_headline(doc_config(d.language),
+                            coalesce(left(v.content_text, 100000), '') || ' ' || coalesce(d.description, ''),
+                            websearch_to_tsquery(doc_config(d.language), :q),
+                            'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "')""",
+                where,
+                query == null ? "coalesce(d.doc_date, cast(d.created_at as date)) desc, d.id desc"
+                        : "ts_rank(d.search, " + query + ") desc, d.updated_at desc, d.id desc",
+                PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        Query q = em.createNativeQuery(select);
+        params.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        List<Hit> hits = new ArrayList<>();
+        for (Object[] r : rows) {
+            hits.add(new Hit(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    new Localized((String) r[3], (String) r[4], (String) r[5]), (String) r[6],
+                    new Localized((String) r[7], (String) r[8], (String) r[9]), DocumentType.valueOf((String) r[10]),
+                    (String) r[11], (String) r[12], toDate(r[13]), (String) r[14], (String) r[15],
+                    r[16] == null ? 0 : ((Number) r[16]).longValue(), toOffset(r[17]), (String) r[18],
+                    (String) r[19]));
+        }
+        Query count = em.createNativeQuery("select count(*) from document d where " + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (!facets) {
+            return new Results(hits, total, page, pages, List.of(), List.of(), List.of());
+        }
+        return new Results(hits, total, page, pages,
+                facet("select d.doc_type, null, null, null, count(*) from document d where " + where
+                        + " group by d.doc_type order by count(*) desc", params),
+                facet("select cast(g.id as varchar), g.name_es, g.name_pt, g.name_en, count(*) from document d "
+                        + "join community g on g.id = d.group_id where " + where
+                        + " group by g.id order by count(*) desc", params),
+                facet("select d.country_code, k.name_es, k.name_pt, k.name_en, count(*) from document d "
+                        + "join country k on k.code = d.country_code where " + where
+                        + " group by d.country_code, k.name_es, k.name_pt, k.name_en order by count(*) desc", params));
+    }
+
+    private List<Facet> facet(String sql, Map<String, Object> params) {
+        Query q = em.createNativeQuery(sql);
+        params.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        List<Facet> facets = new ArrayList<>();
+        for (Object[] r : rows) {
+            Localized label = r[1] == null ? null : new Localized((String) r[1], (String) r[2], (String) r[3]);
+            facets.add(new Facet((String) r[0], label, ((Number) r[4]).longValue()));
+        }
+        return facets;
+    }
+
+    private static String where(Filters f, List<Long> groups, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder("d.deleted_at is null");
+        if (groups != null) {
+            w.append(" and d.group_id in (:groups)");
+            params.put("groups", groups);
+        }
+        if (f.hasText()) {
+            w.append("""
+                     and d.search @@ (websearch_to_tsquery('doc_es', :q) || websearch_to_tsquery('doc_pt', :q)
+                     || websearch_to_tsquery('doc_en', :q) || websearch_to_tsquery('doc_simple', :q))""");
+            params.put("q", f.q().strip());
+        }
+        if (f.type() != null) {
+            w.append(" and d.doc_type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.country() != null) {
+            w.append(" and d.country_code = :country");
+            params.put("country", f.country());
+        }
+        if (f.language() != null) {
+            w.append(" and d.language = :language");
+            params.put("language", f.language());
+        }
+        if (f.groupId() != null) {
+            w.append(" and d.group_id = :group");
+            params.put("group", f.groupId());
+        }
+        if (f.communityId() != null) {
+            w.append(" and d.community_id = :community");
+            params.put("community", f.communityId());
+        }
+        if (f.folderId() != null) {
+            w.append(" and d.folder_id = :folder");
+            params.put("folder", f.folderId());
+        }
+        if (f.from() != null) {
+            w.append(" and d.doc_date >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            w.append(" and d.doc_date <= :to");
+            params.put("to", f.to());
+        }
+        return w.toString();
+    }
+
+    /** Escapes text for HTML and turns the match markers into mark elements. */
+    public static String markup(String snippet) {
+        if (snippet == null) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder(snippet.length() + 32);
+        for (int i = 0; i < snippet.length(); i++) {
+            char ch = snippet.charAt(i);
+            switch (ch) {
+                case MARK_START -> html.append("<mark>");
+                case MARK_END -> html.append("</mark>");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '&' -> html.append("&amp;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#39;");
+                default -> html.append(Character.isISOControl(ch) && ch != '\n' ? ' ' : ch);
+            }
+        }
+        return html.toString();
+    }
+
+    static LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
+    }
+
+    static OffsetDateTime toOffset(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+}

@@ -1,0 +1,457 @@
+package org.comunidad.document;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.comunidad.community.Community;
+import org.comunidad.member.Country;
+import org.comunidad.member.Member;
+import org.comunidad.platform.audit.AuditLog;
+import org.comunidad.platform.content.Refused;
+import org.comunidad.platform.content.Texts;
+import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.security.Viewer;
+
+/**
+ * The document repository's rules: folders, metadata, translations, the trash. Uploads
+ * and downloads are in {@link DocumentUploads}; search in {@link DocumentSearch}.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    /** Metadata as typed in a form. */
+    public record Metadata(String title, String description, String type, String country, String language,
+            String tags, String date) {
+    }
+
+    /** Validated metadata. */
+    record Checked(String title, String description, DocumentType type, Country country, String language,
+            String tags, LocalDate date) {
+    }
+
+    /** A folder's page: where it is, what it holds, and what the viewer may do there. */
+    public record Listing(Community community, Folder folder, List<Folder> path, List<Folder> folders,
+            List<Document> documents, boolean mayUpload, boolean mayManage) {
+    }
+
+    /** A working group's storage: used and allowed, in bytes. */
+    public record Quota(long used, long limit) {
+        public int percent() {
+            return limit <= 0 ? 100 : (int) Math.min(100, used * 100 / limit);
+        }
+
+        public boolean allows(long more) {
+            return used + more <= limit;
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DocumentConfig config;
+
+    // ---- Reading
+
+    /** The folder (or the community's top level when folderId is null) as the viewer sees it. */
+    @Transactional
+    public Optional<Listing> listing(Viewer viewer, Community community, Long folderId) {
+        Folder folder = null;
+        if (folderId != null) {
+            folder = Folder.findById(folderId);
+            if (folder == null || folder.communityId != community.id) {
+                return Optional.empty();
+            }
+        }
+        List<Folder> path = folder == null ? List.of() : pathOf(folder);
+        List<Folder> folders = Folder.childrenOf(community.id, folderId);
+        List<Document> documents = em.createQuery("""
+                select d from Document d join fetch d.uploader u left join fetch u.country
+                left join fetch d.currentVersion left join fetch d.country
+                where d.communityId = :community and d.deletedAt is null
+                and (d.folderId = :folder or (:folder is null and d.folderId is null))
+                order by lower(d.title), d.id""", Document.class)
+                .setParameter("community", community.id).setParameter("folder", folderId)
+                .getResultList();
+        return Optional.of(new Listing(community, folder, path, folders, documents,
+                DocumentAccess.uploadsIn(viewer, community), DocumentAccess.managesFolders(viewer, community)));
+    }
+
+    /** The folders from the top down to this one (at most a few levels: one statement each). */
+    List<Folder> pathOf(Folder folder) {
+        List<Folder> path = new ArrayList<>();
+        Folder at = folder;
+        Set<Long> seen = new LinkedHashSet<>();
+        while (at != null && seen.add(at.id)) {
+            path.add(0, at);
+            at = at.parentId == null ? null : Folder.findById(at.parentId);
+        }
+        return path;
+    }
+
+    /** A document of this working group that is not in the trash. */
+    @Transactional
+    public Optional<Document> find(Viewer viewer, Community group, long id) {
+        if (!DocumentAccess.reads(viewer, group.id)) {
+            return Optional.empty();
+        }
+        return em.createQuery("""
+                select d from Document d join fetch d.uploader u left join fetch u.country
+                left join fetch d.currentVersion left join fetch d.country
+                where d.id = :id and d.groupId = :group and d.deletedAt is null""", Document.class)
+                .setParameter("id", id).setParameter("group", group.id)
+                .getResultStream().findFirst();
+    }
+
+    /** The other language versions of a document. */
+    @Transactional
+    public List<Document> translationsOf(Document document) {
+        if (document.translationSet == null) {
+            return List.of();
+        }
+        return em.createQuery("""
+                select d from Document d where d.translationSet = :set and d.id <> :id and d.deletedAt is null
+                order by d.language""", Document.class)
+                .setParameter("set", document.translationSet).setParameter("id", document.id).getResultList();
+    }
+
+    /** Documents of the group that could be linked as translations (other languages, not yet linked). */
+    @Transactional
+    public List<Document> translationCandidates(Document document) {
+        return em.createQuery("""
+                select d from Document d where d.groupId = :group and d.id <> :id and d.deletedAt is null
+                and d.language <> :language and (d.translationSet is null or d.translationSet <> :set)
+                order by lower(d.title)""", Document.class)
+                .setParameter("group", document.groupId).setParameter("id", document.id)
+                .setParameter("language", document.language)
+                .setParameter("set", document.translationSet == null ? -1L : document.translationSet)
+                .setMaxResults(500).getResultList();
+    }
+
+    @Transactional
+    public Quota quota(long groupId) {
+        Number used = (Number) em.createNativeQuery("""
+                select coalesce(sum(v.size_bytes), 0) from document_version v join document d on d.id = v.document_id
+                where d.group_id = ?1""").setParameter(1, groupId).getSingleResult();
+        List<?> rows = em.createNativeQuery("select storage_quota_bytes from community where id = ?1")
+                .setParameter(1, groupId).getResultList();
+        Number own = rows.isEmpty() ? null : (Number) rows.get(0);
+        return new Quota(used.longValue(), own == null ? config.defaultQuotaBytes() : own.longValue());
+    }
+
+    /** Documents of the group in the trash that the viewer may restore, most recently deleted first. */
+    @Transactional
+    public List<Document> trash(Viewer viewer, Community group) {
+        OffsetDateTime since = OffsetDateTime.now().minusDays(config.trashDays());
+        boolean coordinator = org.comunidad.community.CommunityAccess.coordinates(viewer, group.id);
+        return em.createQuery("""
+                select d from Document d join fetch d.uploader left join fetch d.deletedBy left join fetch d.currentVersion
+                where d.groupId = :group and d.deletedAt is not null and d.deletedAt > :since
+                and (:all = true or d.uploader.id = :me)
+                order by d.deletedAt desc""", Document.class)
+                .setParameter("group", group.id).setParameter("since", since)
+                .setParameter("all", coordinator).setParameter("me", viewer.memberId())
+                .getResultList();
+    }
+
+    public int trashDays() {
+        return config.trashDays();
+    }
+
+    public OffsetDateTime purgeDate(Document document) {
+        return document.deletedAt == null ? null : document.deletedAt.plusDays(config.trashDays());
+    }
+
+    // ---- Folders
+
+    @Transactional
+    public Folder createFolder(Viewer viewer, Community community, Long parentId, String name) {
+        requireFolderManager(viewer, community);
+        String clean = checkFolderName(name);
+        if (parentId != null) {
+            Folder parent = Folder.findById(parentId);
+            if (parent == null || parent.communityId != community.id) {
+                throw new jakarta.ws.rs.NotFoundException();
+            }
+        }
+        requireUniqueName(community.id, parentId, clean, null);
+        Folder folder = new Folder();
+        folder.groupId = community.groupId();
+        folder.communityId = community.id;
+        folder.parentId = parentId;
+        folder.name = clean;
+        folder.createdBy = viewer.memberId();
+        folder.persist();
+        AuditLog.record(viewer.memberId(), community.groupId(), "FOLDER_CREATE", "doc_folder", folder.id, clean);
+        return folder;
+    }
+
+    @Transactional
+    public Folder renameFolder(Viewer viewer, Community community, long folderId, String name) {
+        requireFolderManager(viewer, community);
+        Folder folder = folderOf(community, folderId);
+        String clean = checkFolderName(name);
+        requireUniqueName(community.id, folder.parentId, clean, folder.id);
+        AuditLog.record(viewer.memberId(), community.groupId(), "FOLDER_RENAME", "doc_folder", folder.id,
+                folder.name + " -> " + clean);
+        folder.name = clean;
+        return folder;
+    }
+
+    /** Deletes an empty folder (documents in the trash do not count: they go to the top level). */
+    @Transactional
+    public Long deleteFolder(Viewer viewer, Community community, long folderId) {
+        requireFolderManager(viewer, community);
+        Folder folder = folderOf(community, folderId);
+        long children = Folder.count("parentId", folder.id);
+        long documents = Document.count("folderId = ?1 and deletedAt is null", folder.id);
+        if (children > 0 || documents > 0) {
+            throw new Refused(Refused.Reason.FOLDER_NOT_EMPTY);
+        }
+        em.createQuery("update Document d set d.folderId = null where d.folderId = :f")
+                .setParameter("f", folder.id).executeUpdate();
+        AuditLog.record(viewer.memberId(), community.groupId(), "FOLDER_DELETE", "doc_folder", folder.id, folder.name);
+        Long parent = folder.parentId;
+        folder.delete();
+        return parent;
+    }
+
+    Folder folderOf(Community community, long folderId) {
+        Folder folder = Folder.findById(folderId);
+        if (folder == null || folder.communityId != community.id) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return folder;
+    }
+
+    private static void requireFolderManager(Viewer viewer, Community community) {
+        if (!DocumentAccess.managesFolders(viewer, community)) {
+            throw new Refused(Refused.Reason.NOT_FOLDER_MANAGER);
+        }
+    }
+
+    private static String checkFolderName(String name) {
+        String clean = Texts.clean(name);
+        List<Violation> violations = new ArrayList<>();
+        Texts.required(violations, "name", clean, Folder.NAME_MAX);
+        if (clean != null && (clean.contains("/") || clean.contains("\\"))) {
+            violations.add(new Violation("name", Violation.Code.INVALID_NAME, 0));
+        }
+        Texts.check(violations);
+        return clean;
+    }
+
+    private void requireUniqueName(long communityId, Long parentId, String name, Long except) {
+        long same = ((Number) em.createNativeQuery("""
+                select count(*) from doc_folder where community_id = ?1 and coalesce(parent_id, 0) = ?2
+                and lower(name) = lower(?3) and id <> ?4""")
+                .setParameter(1, communityId).setParameter(2, parentId == null ? 0L : parentId)
+                .setParameter(3, name).setParameter(4, except == null ? -1L : except).getSingleResult()).longValue();
+        if (same > 0) {
+            Texts.check(List.of(new Violation("name", Violation.Code.DUPLICATE, 0)));
+        }
+    }
+
+    // ---- Metadata
+
+    /** Checks metadata; the title may default to the file's name. */
+    Checked check(Metadata input, String defaultTitle) {
+        List<Violation> violations = new ArrayList<>();
+        String title = Texts.clean(input.title());
+        if (title == null) {
+            title = defaultTitle;
+        }
+        Texts.required(violations, "title", title, Document.TITLE_MAX);
+        String description = Texts.clean(input.description());
+        Texts.optional(violations, "description", description, Document.DESCRIPTION_MAX);
+        DocumentType type = DocumentType.parse(input.type());
+        if (type == null) {
+            violations.add(Violation.required("type"));
+        }
+        String language = Texts.clean(input.language());
+        if (language == null || !Document.LANGUAGES.contains(language)) {
+            violations.add(Violation.required("language"));
+        }
+        Country country = null;
+        String code = Texts.clean(input.country());
+        if (code != null) {
+            country = Country.findById(code);
+            if (country == null) {
+                violations.add(new Violation("country", Violation.Code.INVALID_CHOICE, 0));
+            }
+        }
+        String tags = normalizeTags(input.tags(), violations);
+        LocalDate date = null;
+        String typedDate = Texts.clean(input.date());
+        if (typedDate != null) {
+            try {
+                date = LocalDate.parse(typedDate);
+                if (date.getYear() < 1900 || date.isAfter(LocalDate.now().plusYears(5))) {
+                    violations.add(new Violation("date", Violation.Code.INVALID_DATE, 0));
+                }
+            } catch (DateTimeParseException e) {
+                violations.add(new Violation("date", Violation.Code.INVALID_DATE, 0));
+            }
+        }
+        Texts.check(violations);
+        return new Checked(title, description, type, country, language, tags, date);
+    }
+
+    private static String normalizeTags(String typed, List<Violation> violations) {
+        if (typed == null || typed.isBlank()) {
+            return "";
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : typed.split(",")) {
+            String clean = tag.strip().replaceAll("\\s+", " ");
+            if (clean.isEmpty()) {
+                continue;
+            }
+            if (clean.codePointCount(0, clean.length()) > Document.TAG_MAX) {
+                violations.add(Violation.tooLong("tags", Document.TAG_MAX));
+                return "";
+            }
+            if (tags.stream().noneMatch(t -> t.equalsIgnoreCase(clean))) {
+                tags.add(clean);
+            }
+        }
+        if (tags.size() > Document.TAG_COUNT_MAX) {
+            violations.add(new Violation("tags", Violation.Code.TOO_MANY, Document.TAG_COUNT_MAX));
+            return "";
+        }
+        String joined = String.join(", ", tags);
+        if (joined.length() > Document.TAGS_MAX) {
+            violations.add(Violation.tooLong("tags", Document.TAGS_MAX));
+        }
+        return joined;
+    }
+
+    void apply(Document document, Checked checked) {
+        document.title = checked.title();
+        document.description = checked.description();
+        document.type = checked.type();
+        document.country = checked.country();
+        document.language = checked.language();
+        document.tags = checked.tags();
+        document.documentDate = checked.date();
+    }
+
+    @Transactional
+    public Document edit(Viewer viewer, Community group, long id, Metadata input, Long folderId) {
+        Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        if (!DocumentAccess.edits(viewer, document)) {
+            throw new Refused(Refused.Reason.NOT_UPLOADER);
+        }
+        Checked checked = check(input, null);
+        if (folderId != null && folderId != 0) {
+            Folder folder = Folder.findById(folderId);
+            if (folder == null || folder.communityId != document.communityId) {
+                Texts.check(List.of(new Violation("folder", Violation.Code.INVALID_CHOICE, 0)));
+            }
+            document.folderId = folderId;
+        } else if (folderId != null) {
+            document.folderId = null;
+        }
+        apply(document, checked);
+        document.updatedAt = OffsetDateTime.now();
+        em.flush();
+        reindex(document.id);
+        AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_EDIT", "document", document.id, document.title);
+        return document;
+    }
+
+    void reindex(long documentId) {
+        em.createNativeQuery("select document_reindex(?1)").setParameter(1, documentId).getSingleResult();
+    }
+
+    // ---- Translations
+
+    @Transactional
+    public void linkTranslation(Viewer viewer, Community group, long id, long otherId) {
+        Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Document other = find(viewer, group, otherId).orElse(null);
+        if (!DocumentAccess.edits(viewer, document)) {
+            throw new Refused(Refused.Reason.NOT_UPLOADER);
+        }
+        if (other == null || other.id.equals(document.id)) {
+            Texts.check(List.of(new Violation("translation", Violation.Code.INVALID_CHOICE, 0)));
+            return;
+        }
+        if (other.language.equals(document.language)) {
+            Texts.check(List.of(new Violation("translation", Violation.Code.SAME_LANGUAGE, 0)));
+        }
+        Long set = document.translationSet != null ? document.translationSet
+                : other.translationSet != null ? other.translationSet : document.id;
+        if (other.translationSet != null && !other.translationSet.equals(set)) {
+            // Two sets meet: the other's whole set joins this one.
+            em.createQuery("update Document d set d.translationSet = :set where d.translationSet = :old")
+                    .setParameter("set", set).setParameter("old", other.translationSet).executeUpdate();
+        }
+        document.translationSet = set;
+        other.translationSet = set;
+        AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_TRANSLATION_LINK", "document", document.id,
+                "with document " + other.id);
+    }
+
+    @Transactional
+    public void unlinkTranslation(Viewer viewer, Community group, long id) {
+        Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        if (!DocumentAccess.edits(viewer, document)) {
+            throw new Refused(Refused.Reason.NOT_UPLOADER);
+        }
+        if (document.translationSet != null) {
+            AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_TRANSLATION_UNLINK", "document", document.id, null);
+            document.translationSet = null;
+        }
+    }
+
+    // ---- Trash
+
+    @Transactional
+    public Document delete(Viewer viewer, Community group, Community community, long id) {
+        Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        if (!DocumentAccess.deletes(viewer, document, community)) {
+            throw new Refused(Refused.Reason.NOT_DOCUMENT_MANAGER);
+        }
+        document.deletedAt = OffsetDateTime.now();
+        document.deletedBy = em.getReference(Member.class, viewer.memberId());
+        AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_DELETE", "document", document.id, document.title);
+        return document;
+    }
+
+    @Transactional
+    public Document restore(Viewer viewer, Community group, long id) {
+        if (!DocumentAccess.reads(viewer, group.id)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        Document document = em.createQuery("select d from Document d where d.id = :id and d.groupId = :group "
+                + "and d.deletedAt is not null", Document.class)
+                .setParameter("id", id).setParameter("group", group.id)
+                .getResultStream().findFirst().orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        if (!DocumentAccess.restores(viewer, document)) {
+            throw new Refused(Refused.Reason.NOT_UPLOADER);
+        }
+        if (document.deletedAt.plusDays(config.trashDays()).isBefore(OffsetDateTime.now())) {
+            throw new Refused(Refused.Reason.TRASH_EXPIRED);
+        }
+        if (document.folderId != null && Folder.findById(document.folderId) == null) {
+            document.folderId = null;
+        }
+        document.deletedAt = null;
+        document.deletedBy = null;
+        document.updatedAt = OffsetDateTime.now();
+        AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_RESTORE", "document", document.id, document.title);
+        return document;
+    }
+}

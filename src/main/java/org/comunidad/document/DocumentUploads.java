@@ -1,0 +1,339 @@
+package org.comunidad.document;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.comunidad.community.Community;
+import org.comunidad.member.Member;
+import org.comunidad.platform.audit.AuditLog;
+import org.comunidad.platform.content.Refused;
+import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.storage.ObjectKeys;
+import org.comunidad.platform.storage.ObjectStore;
+import org.comunidad.platform.storage.StorageException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Files in and out of the object store. Store, then reference: the body streams to the
+ * store (type checked on its first bytes, SHA-256 and size computed on the way), and
+ * only once the object is complete is the row committed; if that fails the object is
+ * removed (or, if even that fails, swept later). Nothing holds a whole file in memory.
+ */
+@ApplicationScoped
+public class DocumentUploads {
+
+    private static final Logger LOG = Logger.getLogger(DocumentUploads.class);
+    public static final String KEY_PREFIX = "documents";
+
+    /** A stored object, not yet referenced by any row. */
+    record Stored(String key, long size, String sha256, String contentType, String fileName) {
+    }
+
+    /** What a download needs: the version and the slice of it asked for. */
+    public record Download(Document document, DocumentVersion version) {
+    }
+
+    /** Fired after a version's row is committed, so that its text gets extracted. */
+    public record VersionStored(long versionId) {
+    }
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    DocumentConfig config;
+
+    @Inject
+    DocumentService documents;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<VersionStored> stored;
+
+    /** A new document in a community (group or subgroup), in a folder or at its top level. */
+    public Document upload(Viewer viewer, Community community, Long folderId, DocumentService.Metadata metadata,
+            String typedFileName, long declaredLength, InputStream body) {
+        String fileName = DocumentFiles.safeFileName(typedFileName);
+        // Every check that needs no bytes comes first: a refused upload stores nothing.
+        QuarkusTransaction.requiringNew().run(() -> {
+            requireUploader(viewer, community);
+            if (folderId != null) {
+                documents.folderOf(community, folderId);
+            }
+            documents.check(metadata, DocumentFiles.titleFrom(fileName));
+            requireRoom(community.groupId(), declaredLength);
+        });
+        Stored object = storeObject(fileName, declaredLength, body);
+        try {
+            Document document = QuarkusTransaction.requiringNew().call(() -> {
+                requireUploader(viewer, community);
+                requireRoom(community.groupId(), 0);
+                DocumentService.Checked checked = documents.check(metadata, DocumentFiles.titleFrom(fileName));
+                Document doc = new Document();
+                doc.groupId = community.groupId();
+                doc.communityId = community.id;
+                doc.folderId = folderId;
+                documents.apply(doc, checked);
+                doc.uploader = em.getReference(Member.class, viewer.memberId());
+                doc.persist();
+                DocumentVersion version = newVersion(viewer, doc, object, null);
+                em.flush();
+                documents.reindex(doc.id);
+                AuditLog.record(viewer.memberId(), doc.groupId, "DOCUMENT_UPLOAD", "document_version", version.id,
+                        "document " + doc.id + " v1, " + object.size() + " bytes, sha256 " + object.sha256());
+                return doc;
+            });
+            stored.fireAsync(new VersionStored(document.currentVersion.id));
+            return document;
+        } catch (RuntimeException e) {
+            discard(object.key());
+            throw e;
+        }
+    }
+
+    /** A new version of an existing document; the history stays. */
+    public DocumentVersion addVersion(Viewer viewer, Community group, long documentId, String comment,
+            String typedFileName, long declaredLength, InputStream body) {
+        String fileName = DocumentFiles.safeFileName(typedFileName);
+        String cleanComment = org.comunidad.platform.content.Texts.clean(comment);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Document document = documents.find(viewer, group, documentId)
+                    .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+            if (!DocumentAccess.edits(viewer, document)) {
+                throw new Refused(Refused.Reason.NOT_UPLOADER);
+            }
+            java.util.List<org.comunidad.platform.content.Violation> violations = new java.util.ArrayList<>();
+            org.comunidad.platform.content.Texts.optional(violations, "comment", cleanComment,
+                    DocumentVersion.COMMENT_MAX);
+            org.comunidad.platform.content.Texts.check(violations);
+            requireRoom(group.id, declaredLength);
+        });
+        Stored object = storeObject(fileName, declaredLength, body);
+        try {
+            DocumentVersion version = QuarkusTransaction.requiringNew().call(() -> {
+                Document document = em.find(Document.class, documentId,
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (document == null || document.deletedAt != null || document.groupId != group.id) {
+                    throw new jakarta.ws.rs.NotFoundException();
+                }
+                if (!DocumentAccess.edits(viewer, document)) {
+                    throw new Refused(Refused.Reason.NOT_UPLOADER);
+                }
+                requireRoom(group.id, 0);
+                DocumentVersion v = newVersion(viewer, document, object, cleanComment);
+                document.updatedAt = OffsetDateTime.now();
+                em.flush();
+                documents.reindex(document.id);
+                AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_VERSION", "document_version", v.id,
+                        "document " + document.id + " v" + v.number + ", " + object.size() + " bytes, sha256 "
+                                + object.sha256());
+                return v;
+            });
+            stored.fireAsync(new VersionStored(version.id));
+            return version;
+        } catch (RuntimeException e) {
+            discard(object.key());
+            throw e;
+        }
+    }
+
+    private DocumentVersion newVersion(Viewer viewer, Document document, Stored object, String comment) {
+        DocumentVersion version = new DocumentVersion();
+        version.documentId = document.id;
+        version.number = document.versionCount + 1;
+        version.objectKey = object.key();
+        version.fileName = object.fileName();
+        version.contentType = object.contentType();
+        version.sizeBytes = object.size();
+        version.sha256 = object.sha256();
+        version.comment = comment;
+        version.createdBy = em.getReference(Member.class, viewer.memberId());
+        version.createdAt = OffsetDateTime.now();
+        version.persist();
+        document.versionCount = version.number;
+        document.currentVersion = version;
+        return version;
+    }
+
+    private static void requireUploader(Viewer viewer, Community community) {
+        if (!DocumentAccess.uploadsIn(viewer, community)) {
+            throw new Refused(community.isGroup() ? Refused.Reason.NOT_COORDINATOR
+                    : Refused.Reason.NOT_SUBGROUP_MEMBER);
+        }
+    }
+
+    private void requireRoom(long groupId, long declaredLength) {
+        if (declaredLength > config.maxBytes()) {
+            throw new UploadRefused(UploadRefused.Code.TOO_LARGE, config.maxBytes());
+        }
+        DocumentService.Quota quota = documents.quota(groupId);
+        if (!quota.allows(Math.max(0, declaredLength))) {
+            throw new UploadRefused(UploadRefused.Code.QUOTA, quota.limit());
+        }
+    }
+
+    /**
+     * Streams the body into a new object: type from the first bytes, then SHA-256 and size
+     * on the way through. declaredLength -1 when the client did not say.
+     */
+    Stored storeObject(String fileName, long declaredLength, InputStream body) {
+        Metered metered = new Metered(body, config.maxBytes());
+        BufferedInputStream in = new BufferedInputStream(metered, DocumentFiles.detectionLength() + 1);
+        String contentType;
+        try {
+            in.mark(DocumentFiles.detectionLength() + 1);
+            contentType = DocumentFiles.detect(in, fileName);
+            in.reset();
+        } catch (IOException e) {
+            throw metered.tooLarge ? new UploadRefused(UploadRefused.Code.TOO_LARGE, config.maxBytes())
+                    : new UploadRefused(UploadRefused.Code.INCOMPLETE, e);
+        }
+        if (metered.count == 0) {
+            throw new UploadRefused(UploadRefused.Code.EMPTY, 0);
+        }
+        MessageDigest sha = sha256();
+        InputStream hashed = new java.security.DigestInputStream(in, sha);
+        String key = ObjectKeys.newKey(KEY_PREFIX);
+        try {
+            store.put(key, hashed, declaredLength, contentType);
+        } catch (StorageException e) {
+            discard(key);
+            if (metered.tooLarge) {
+                throw new UploadRefused(UploadRefused.Code.TOO_LARGE, config.maxBytes());
+            }
+            if (metered.failed) {
+                throw new UploadRefused(UploadRefused.Code.INCOMPLETE, e);
+            }
+            LOG.warnf("object store unavailable during an upload: %s", e.getMessage());
+            throw new UploadRefused(UploadRefused.Code.STORAGE_UNAVAILABLE, e);
+        }
+        long size = metered.count;
+        if (declaredLength >= 0 && size != declaredLength) {
+            discard(key);
+            throw new UploadRefused(UploadRefused.Code.INCOMPLETE, 0);
+        }
+        return new Stored(key, size, HexFormat.of().formatHex(sha.digest()), contentType, fileName);
+    }
+
+    /** Removes an object that no row will reference; if the store is down, the sweeper will. */
+    void discard(String key) {
+        try {
+            store.delete(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not remove unreferenced object %s now (the sweeper will): %s", key, e.getMessage());
+        }
+    }
+
+    // ---- Downloads
+
+    /** The version to download (the current one when number is null), if the viewer may read it. */
+    public Optional<Download> download(Viewer viewer, Community group, long documentId, Integer number) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Document> found = documents.find(viewer, group, documentId);
+            if (found.isEmpty()) {
+                return Optional.<Download>empty();
+            }
+            Document document = found.get();
+            DocumentVersion version = number == null ? document.currentVersion
+                    : DocumentVersion.<DocumentVersion>find("documentId = ?1 and number = ?2", documentId, number)
+                            .firstResultOptional().orElse(null);
+            return version == null ? Optional.<Download>empty() : Optional.of(new Download(document, version));
+        });
+    }
+
+    /** Every download is on record: who, when, which version, which bytes. */
+    public void recordDownload(Viewer viewer, Download download, String range, boolean preview) {
+        QuarkusTransaction.requiringNew().run(() -> AuditLog.record(viewer.memberId(), download.document().groupId,
+                preview ? "DOCUMENT_PREVIEW" : "DOCUMENT_DOWNLOAD", "document_version", download.version().id,
+                "document " + download.document().id + " v" + download.version().number
+                        + (range == null ? "" : ", bytes " + range)));
+    }
+
+    public InputStream open(DocumentVersion version, long offset, long length) {
+        if (offset == 0 && length == version.sizeBytes) {
+            return store.get(version.objectKey);
+        }
+        return store.getRange(version.objectKey, offset, length);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts the bytes read, stops past the limit, and remembers whether the client's stream failed. */
+    static final class Metered extends FilterInputStream {
+        final long limit;
+        long count;
+        boolean tooLarge;
+        boolean failed;
+
+        Metered(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = guarded(() -> super.read());
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = guarded(() -> super.read(buffer, offset, length));
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) throws IOException {
+            count += n;
+            if (count > limit) {
+                tooLarge = true;
+                throw new IOException("file larger than " + limit + " bytes");
+            }
+        }
+
+        private interface Read {
+            int run() throws IOException;
+        }
+
+        private int guarded(Read read) throws IOException {
+            try {
+                return read.run();
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+}
