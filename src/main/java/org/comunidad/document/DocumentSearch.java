@@ -149,9 +149,8 @@ public class DocumentSearch {
             params.put("groups", groups);
         }
         if (f.hasText()) {
-            w.append("""
-                     and d.search @@ (websearch_to_tsquery('doc_es', :q) || websearch_to_tsquery('doc_pt', :q)
-                     || websearch_to_tsquery('doc_en', :q) || websearch_to_tsquery('doc_simple', :q))""");
+            w.append(" and d.search @@ (websearch_to_tsquery('doc_es', :q) || websearch_to_tsquery('doc_pt', :q)"
+                    + " || websearch_to_tsquery('doc_en', :q) || websearch_to_tsquery('doc_simple', :q))");
             params.put("q", f.q().strip());
         }
         if (f.type() != null) {
