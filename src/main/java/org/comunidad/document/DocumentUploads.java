@@ -221,6 +221,9 @@ public class DocumentUploads {
                 throw new UploadRefused(UploadRefused.Code.INCOMPLETE, e);
             }
             LOG.warnf("object store unavailable during an upload: %s", e.getMessage());
+            // Read the rest of a moderate body so that the browser receives the answer instead
+            // of a reset connection; a huge one is cut (the client then sees a network error).
+            drain(hashed, DRAIN_MAX);
             throw new UploadRefused(UploadRefused.Code.STORAGE_UNAVAILABLE, e);
         }
         long size = metered.count;
@@ -229,6 +232,22 @@ public class DocumentUploads {
             throw new UploadRefused(UploadRefused.Code.INCOMPLETE, 0);
         }
         return new Stored(key, size, HexFormat.of().formatHex(sha.digest()), contentType, fileName);
+    }
+
+    /** At most this much of a body is read and thrown away to deliver an error answer. */
+    static final long DRAIN_MAX = 256L * 1024 * 1024;
+
+    private static void drain(InputStream in, long max) {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        try {
+            int n;
+            while (read < max && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client is gone or the body was cut: nothing more to read.
+        }
     }
 
     /** Removes an object that no row will reference; if the store is down, the sweeper will. */

@@ -96,10 +96,23 @@ public class ObjectStore {
     public ObjectInfo put(String key, InputStream content, long size, String contentType) {
         ObjectWriteResponse response = call(() -> client.putObject(PutObjectArgs.builder()
                 .bucket(bucket()).object(key)
-                .stream(content, size, size < 0 ? config.partSize() : -1)
+                .stream(content, size, partSize(size))
                 .contentType(contentType)
                 .build()));
         return stat(key).orElseThrow(() -> new StorageException("object vanished after upload: " + response.object()));
+    }
+
+    /**
+     * The part size of a multipart upload: each part is buffered in memory while it is
+     * sent, so parts are as small as S3 allows (5 MiB) unless the object needs more than
+     * S3's 10,000 parts; of unknown length, the configured size.
+     */
+    long partSize(long size) {
+        if (size < 0) {
+            return config.partSize();
+        }
+        long min = 5L * 1024 * 1024;
+        return Math.max(min, (size + 9_999) / 10_000);
     }
 
     public Optional<ObjectInfo> stat(String key) {
