@@ -124,7 +124,7 @@ public class ObjectStore {
                 return Optional.empty();
             }
             throw new StorageException("cannot stat " + key, e);
-        } catch (MinioException e) {
+        } catch (MinioException | RuntimeException e) {
             throw new StorageException("cannot stat " + key, e);
         }
     }
@@ -204,9 +204,10 @@ public class ObjectStore {
     private static <T> T call(StoreCall<T> action) {
         try {
             return action.run();
-        } catch (RuntimeException e) {
+        } catch (StorageException e) {
             throw e;
         } catch (Exception e) {
+            // The MinIO client reports an unreachable server as an unchecked exception too.
             throw new StorageException("object store call failed: " + e.getMessage(), e);
         }
     }
