@@ -34,7 +34,7 @@ import io.quarkus.security.Authenticated;
 public class DocumentFileResource {
 
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 1024 * 1024;
 
     @Inject
     CurrentUser currentUser;
