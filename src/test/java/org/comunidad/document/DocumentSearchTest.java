@@ -123,4 +123,13 @@ class DocumentSearchTest {
         assertTrue(page.contains("id=\"found-posts\""));
         assertTrue(page.contains("id=\"found-discussions\""));
     }
+
+    @Test
+    void theDemoDocumentsAreThereAndSearchable() {
+        jobs.extractPending();
+        String page = browse(Persona.MEMBER, "derivacion de casos");
+        assertTrue(page.contains("Acta de la II reunión virtual del subgrupo"), page);
+        String declaration = Persona.COORDINATOR.request().get("/documents?q=declaration").body().asString();
+        assertTrue(declaration.contains("Regional declaration on assistance to victims"), declaration);
+    }
 }
