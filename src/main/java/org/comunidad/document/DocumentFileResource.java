@@ -123,6 +123,11 @@ public class DocumentFileResource {
         if (partial) {
             response.header("Content-Range", "bytes " + from + "-" + end + "/" + size);
         }
+        if (inline && "application/pdf".equals(version.contentType)) {
+            // The browser's PDF viewer is a plugin: the pages' policy (object-src 'none') would
+            // block it. A PDF runs no page script; it still may not be framed or submit forms.
+            response.header("Content-Security-Policy", "frame-ancestors 'none'; form-action 'none'; base-uri 'none'");
+        }
         return response.build();
     }
 

@@ -102,6 +102,10 @@ class DocumentFlowTest {
         assertEquals(200, preview.statusCode());
         assertTrue(preview.header("Content-Disposition").startsWith("inline;"));
         assertTrue(preview.contentType().startsWith("application/pdf"));
+        assertEquals("frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
+                preview.header("Content-Security-Policy"), "the PDF viewer is not blocked by the pages' policy");
+        assertTrue(whole.header("Content-Security-Policy").contains("object-src 'none'"),
+                "downloads keep the strict policy");
 
         // Every download is on record: who, which version, which bytes.
         List<?> audit = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
@@ -117,6 +121,34 @@ class DocumentFlowTest {
         String page = Persona.GROUP_MEMBER.request().get(S + "/" + id).body().asString();
         assertTrue(page.contains("Informe técnico"));
         assertFalse(page.contains((String) row[4]), "the object key is not shown");
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedBeforeItsBodyIsStored() throws Exception {
+        List<String> before = keys();
+        long declared = 1_500_000_000L; // the tests' limit is 1.1 GiB
+        var response = Uploads.stream(Persona.MEMBER, S + "/upload", "enorme.dat",
+                () -> new org.comunidad.testsupport.GeneratedContent(7, declared), declared, Uploads.report("Enorme"));
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"error\":\"TOO_LARGE\""), response.body());
+        assertTrue(response.body().contains("El archivo es demasiado grande. Límite: 1,1 GB."), response.body());
+        assertEquals(before, keys(), "nothing was stored");
+        assertEquals(0L, count("select count(*) from document where title = 'Enorme'"));
+    }
+
+    @Test
+    void aRawUploadNeedsTheCsrfToken() {
+        Response missing = Persona.MEMBER.request().header("X-File-Name", "nota.txt")
+                .contentType("application/octet-stream").queryParams(Uploads.report("Sin token"))
+                .body("texto".getBytes()).post(S + "/upload");
+        assertEquals(403, missing.statusCode());
+        var csrf = org.comunidad.testsupport.Csrf.fetch(Persona.MEMBER);
+        Response wrong = Persona.MEMBER.request().cookie(org.comunidad.testsupport.Csrf.COOKIE, csrf.cookie())
+                .header("X-CSRF-TOKEN", "x" + csrf.token()).header("X-File-Name", "nota.txt")
+                .contentType("application/octet-stream").queryParams(Uploads.report("Token falso"))
+                .body("texto".getBytes()).post(S + "/upload");
+        assertTrue(wrong.statusCode() == 400 || wrong.statusCode() == 403, "refused: " + wrong.statusCode());
+        assertEquals(0L, count("select count(*) from document where title in ('Sin token', 'Token falso')"));
     }
 
     @Test

@@ -45,11 +45,18 @@ public class BodyLimits {
                     ctx.response().setStatusCode(413).putHeader("Connection", "close").end();
                     return;
                 }
-            } else if (request.getHeader("Transfer-Encoding") != null) {
+            } else if (request.getHeader("Transfer-Encoding") != null && !isMultipart(request)) {
+                // A body of unknown length would be read into memory unchecked: say how long it is.
+                // (Multipart bodies are spooled to disk by the form parser, so they may stream.)
                 ctx.response().setStatusCode(411).putHeader("Connection", "close").end();
                 return;
             }
             ctx.next();
         });
+    }
+
+    private static boolean isMultipart(HttpServerRequest request) {
+        String type = request.getHeader("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 }
