@@ -51,6 +51,7 @@ class DocumentOutageTest {
         long seed = 4242L;
         String title = "Informe interrumpido " + System.nanoTime();
         CompletableFuture<Void> stopped = new CompletableFuture<>();
+        int pendingBefore = store.pendingUploads("documents/").size();
         HttpResponse<String> cut;
         try {
             // Half-way through the body, the S3 server goes down (stopped from another thread,
@@ -58,6 +59,13 @@ class DocumentOutageTest {
             cut = Uploads.stream(Persona.MEMBER, S + "/upload", "informe.dat",
                     () -> new GeneratedContent(seed, SIZE, () -> {
                         CompletableFuture.runAsync(() -> {
+                            // Stop once the app has started writing the object (its multipart
+                            // upload exists), so that the outage cuts an upload in progress.
+                            long deadline = System.nanoTime() + 20_000_000_000L;
+                            while (store.pendingUploads("documents/").size() <= pendingBefore
+                                    && System.nanoTime() < deadline) {
+                                sleep(50);
+                            }
                             ComunidadTestResource.services().stopS3();
                             stopped.complete(null);
                         });
@@ -102,6 +110,14 @@ class DocumentOutageTest {
         assertTrue(store.stat(objectKey(id)).isPresent(), "the retried upload's object is kept");
         System.out.printf("Outage: interrupted upload left %d unfinished multipart uploads and %d objects; "
                 + "the sweeper removed %s%n", pending.size(), unreferenced.size(), sweep);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Set<String> referencedKeys() {
