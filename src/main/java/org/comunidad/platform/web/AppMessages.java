@@ -220,4 +220,28 @@ public interface AppMessages {
     @Message String feed_older();
     @Message String feed_newest();
     @Message String communities_new_items(int count);
+
+    // Audit log
+    @Message String nav_audit();
+    @Message String audit_title();
+    @Message String audit_lead();
+    @Message String audit_lead_all();
+    @Message String audit_col_when();
+    @Message String audit_col_who();
+    @Message String audit_col_country();
+    @Message String audit_col_community();
+    @Message String audit_col_action();
+    @Message String audit_col_target_type();
+    @Message String audit_col_target();
+    @Message String audit_col_detail();
+    @Message String audit_export();
+    @Message String audit_empty();
+    @Message String audit_older();
+    @Message String audit_newest();
+    @Message String audit_filter_action();
+    @Message String audit_filter_all();
+    @Message String audit_filter_from();
+    @Message String audit_filter_to();
+    @Message String audit_filter_apply();
+    @Message String audit_action(org.comunidad.platform.audit.AuditAction action);
 }

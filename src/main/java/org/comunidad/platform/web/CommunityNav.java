@@ -39,6 +39,12 @@ public class CommunityNav {
         return counts.of(community.id, tab);
     }
 
+    /** Whether the viewer coordinates this community's working group (the log tab). */
+    public boolean coordinates(Community community) {
+        return currentUser.isSignedIn()
+                && org.comunidad.community.CommunityAccess.coordinates(currentUser.viewer(), community.groupId());
+    }
+
     public String label(int count) {
         return counts.label(count);
     }

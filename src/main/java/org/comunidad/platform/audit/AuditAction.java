@@ -1,0 +1,17 @@
+package org.comunidad.platform.audit;
+
+/** The actions the audit log records, for their labels in the user's language. */
+public enum AuditAction {
+    OPEN, CLOSE, REOPEN, PIN, UNPIN, HIDE, UNHIDE, DELETE,
+    DOCUMENT_UPLOAD, DOCUMENT_VERSION, DOCUMENT_DOWNLOAD, DOCUMENT_PREVIEW, DOCUMENT_EDIT, DOCUMENT_DELETE,
+    DOCUMENT_RESTORE, DOCUMENT_PURGE, DOCUMENT_TRANSLATION_LINK, DOCUMENT_TRANSLATION_UNLINK,
+    FOLDER_CREATE, FOLDER_RENAME, FOLDER_DELETE, OTHER;
+
+    public static AuditAction of(String action) {
+        try {
+            return valueOf(action);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return OTHER;
+        }
+    }
+}

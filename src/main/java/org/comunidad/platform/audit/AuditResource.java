@@ -1,0 +1,171 @@
+package org.comunidad.platform.audit;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+
+import org.comunidad.community.Community;
+import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
+import org.comunidad.platform.content.Refused;
+import org.comunidad.platform.security.CurrentUser;
+import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.AppMessages;
+import org.comunidad.platform.web.Forms;
+import org.comunidad.platform.web.Pages;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The audit log as its readers see it: the sector coordinator their group's (the group's
+ * own entries and its subgroups'), the forum admin everyone's; filtered, paged, and
+ * exported as CSV. Members without the role get a refusal; outsiders, "not found".
+ */
+@Path("/")
+@Authenticated
+public class AuditResource {
+
+    /** The filters as typed, to show them again and to build links. */
+    public record Query(String action, String from, String to) {
+
+        public String link(String base, Long before) {
+            UriBuilder uri = UriBuilder.fromPath(base);
+            if (action != null && !action.isBlank()) {
+                uri.queryParam("action", action);
+            }
+            if (from != null && !from.isBlank()) {
+                uri.queryParam("from", from);
+            }
+            if (to != null && !to.isBlank()) {
+                uri.queryParam("to", to);
+            }
+            if (before != null) {
+                uri.queryParam("before", before);
+            }
+            return uri.build().toString();
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Community group, Query query, AuditTrail.Page page, String base, Long before);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    Forms forms;
+
+    @Inject
+    Pages pages;
+
+    @GET
+    @Path("c/{slug}/audit")
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public TemplateInstance group(@PathParam("slug") String slug, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") Long before) {
+        Community group = coordinatedGroup(slug);
+        Query query = new Query(action, from, to);
+        return pages.render(Templates.list(group, query, trail.page(group.id, filters(query, before), currentUser.zone()),
+                "/c/" + group.slug + "/audit", before));
+    }
+
+    @GET
+    @Path("c/{slug}/audit.csv")
+    @Produces("text/csv")
+    public Response groupCsv(@PathParam("slug") String slug, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        Community group = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> coordinatedGroup(slug));
+        return csv(group.id, "registro-" + group.slug, new Query(action, from, to));
+    }
+
+    @GET
+    @Path("audit")
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public TemplateInstance all(@QueryParam("action") String action, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("before") Long before) {
+        requireAdmin();
+        Query query = new Query(action, from, to);
+        return pages.render(Templates.list(null, query, trail.page(null, filters(query, before), currentUser.zone()),
+                "/audit", before));
+    }
+
+    @GET
+    @Path("audit.csv")
+    @Produces("text/csv")
+    public Response allCsv(@QueryParam("action") String action, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        requireAdmin();
+        return csv(null, "registro-foro", new Query(action, from, to));
+    }
+
+    private Response csv(Long groupId, String name, Query query) {
+        AppMessages msg = forms.messages();
+        List<String> header = List.of(msg.audit_col_when(), msg.audit_col_who(), msg.audit_col_country(),
+                msg.audit_col_community(), msg.audit_col_action(), msg.audit_col_target_type(),
+                msg.audit_col_target(), msg.audit_col_detail());
+        String language = currentUser.language();
+        java.time.ZoneId zone = currentUser.zone();
+        AuditTrail.Filters filters = filters(query, null);
+        StreamingOutput body = out -> trail.csv(groupId, filters, zone, header, language, out);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + LocalDate.now() + ".csv\"")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    private Community coordinatedGroup(String slug) {
+        Viewer viewer = currentUser.viewer();
+        Community group = communities.findVisible(viewer, slug).filter(Community::isGroup)
+                .orElseThrow(NotFoundException::new);
+        if (!CommunityAccess.coordinates(viewer, group.id)) {
+            throw new Refused(Refused.Reason.NOT_COORDINATOR);
+        }
+        return group;
+    }
+
+    private void requireAdmin() {
+        if (!currentUser.viewer().isAdmin()) {
+            throw new NotFoundException();
+        }
+    }
+
+    private static AuditTrail.Filters filters(Query query, Long before) {
+        return new AuditTrail.Filters(query.action() == null || query.action().isBlank() ? null
+                : AuditAction.of(query.action()).name(), date(query.from()), date(query.to()), before);
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.comunidad.platform.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.comunidad.platform.persistence.Localized;
+
+/**
+ * Reading the audit log: a working group's entries (its own and its subgroups'), or all
+ * of them for the forum admin; newest first, paged by id, filtered by action and dates;
+ * and the same as CSV, streamed row by row.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final int PAGE_SIZE = 50;
+
+    public record Filters(String action, LocalDate from, LocalDate to, Long before) {
+    }
+
+    public record Entry(long id, OffsetDateTime at, String actor, String actorCountry, Localized community,
+            String action, String targetType, Long targetId, String detail) {
+
+        public AuditAction kind() {
+            return AuditAction.of(action);
+        }
+    }
+
+    public record Page(List<Entry> entries, Long nextBefore) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** groupId null: every community (the forum admin's view). */
+    @Transactional
+    public Page page(Long groupId, Filters filters, ZoneId zone) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = select(groupId, filters, zone, params) + " order by a.id desc limit " + (PAGE_SIZE + 1);
+        Query query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < Math.min(rows.size(), PAGE_SIZE); i++) {
+            entries.add(entry(rows.get(i)));
+        }
+        Long next = rows.size() > PAGE_SIZE ? entries.get(entries.size() - 1).id() : null;
+        return new Page(entries, next);
+    }
+
+    /** Every matching entry as CSV (UTF-8 with a byte order mark, so spreadsheets read the accents). */
+    @Transactional
+    public void csv(Long groupId, Filters filters, ZoneId zone, List<String> header, String language, OutputStream out)
+            throws IOException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = select(groupId, new Filters(filters.action(), filters.from(), filters.to(), null), zone, params)
+                + " order by a.id desc";
+        Query query = em.createNativeQuery(sql).setHint("org.hibernate.fetchSize", 500);
+        params.forEach(query::setParameter);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\ufeff');
+        writer.write(String.join(",", header.stream().map(AuditTrail::cell).toList()));
+        writer.write("\r\n");
+        @SuppressWarnings("unchecked")
+        Stream<Object[]> rows = query.getResultStream();
+        try (rows) {
+            var iterator = rows.iterator();
+            while (iterator.hasNext()) {
+                Entry e = entry(iterator.next());
+                writer.write(String.join(",", cell(e.at().atZoneSameInstant(zone).toOffsetDateTime().toString()),
+                        cell(e.actor()), cell(e.actorCountry()), cell(e.community() == null ? "" : e.community().in(language)),
+                        cell(e.action()), cell(e.targetType()), cell(e.targetId() == null ? "" : e.targetId().toString()),
+                        cell(e.detail())));
+                writer.write("\r\n");
+            }
+        }
+        writer.flush();
+    }
+
+    private static String select(Long groupId, Filters f, ZoneId zone, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("""
+                select a.id, a.at, m.display_name, m.country_code, c.name_es, c.name_pt, c.name_en, a.action,
+                       a.target_type, a.target_id, a.detail
+                from audit_log a left join member m on m.id = a.actor_id left join community c on c.id = a.community_id
+                where true""");
+        if (groupId != null) {
+            sql.append(" and a.community_id in (select id from community where id = :group or parent_id = :group)");
+            params.put("group", groupId);
+        }
+        if (f.action() != null && !f.action().isBlank()) {
+            sql.append(" and a.action = :action");
+            params.put("action", f.action());
+        }
+        if (f.from() != null) {
+            sql.append(" and a.at >= :from");
+            params.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (f.to() != null) {
+            sql.append(" and a.at < :to");
+            params.put("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (f.before() != null) {
+            sql.append(" and a.id < :before");
+            params.put("before", f.before());
+        }
+        return sql.toString();
+    }
+
+    private static Entry entry(Object[] r) {
+        Localized community = r[4] == null ? null : new Localized((String) r[4], (String) r[5], (String) r[6]);
+        return new Entry(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2], (String) r[3], community,
+                (String) r[7], (String) r[8], r[9] == null ? null : ((Number) r[9]).longValue(), (String) r[10]);
+    }
+
+    /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+}

@@ -1,0 +1,125 @@
+package org.comunidad.platform.audit;
+
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.comunidad.testsupport.ComunidadTestResource;
+import org.comunidad.testsupport.Persona;
+import org.comunidad.testsupport.TestFiles;
+import org.comunidad.testsupport.Uploads;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The audit log's readers: the coordinator sees their group's entries (its own and its
+ * subgroups', never another group's), the admin everyone's; both export CSV. Everyone
+ * else is refused (members) or finds nothing (outsiders).
+ */
+@QuarkusTest
+class AuditLogTest {
+
+    static final int KEYCLOAK = 302;
+
+    @Inject
+    EntityManager em;
+
+    static Map<Persona, Integer> expect(int admin, int coordinator, int leader, int member, int groupMember,
+            int otherGroup, int anonymous) {
+        Map<Persona, Integer> map = new EnumMap<>(Persona.class);
+        map.put(Persona.ADMIN, admin);
+        map.put(Persona.COORDINATOR, coordinator);
+        map.put(Persona.LEADER, leader);
+        map.put(Persona.MEMBER, member);
+        map.put(Persona.GROUP_MEMBER, groupMember);
+        map.put(Persona.OTHER_GROUP, otherGroup);
+        map.put(Persona.ANONYMOUS, anonymous);
+        return map;
+    }
+
+    static Stream<Arguments> matrix() {
+        Map<String, Map<Persona, Integer>> routes = new java.util.LinkedHashMap<>();
+        routes.put("/c/seguridad/audit", expect(200, 200, 403, 403, 403, 404, KEYCLOAK));
+        routes.put("/c/seguridad/audit.csv", expect(200, 200, 403, 403, 403, 404, KEYCLOAK));
+        routes.put("/c/seguridad-asistencia-victimas/audit", expect(404, 404, 404, 404, 404, 404, KEYCLOAK));
+        routes.put("/audit", expect(200, 404, 404, 404, 404, 404, KEYCLOAK));
+        routes.put("/audit.csv", expect(200, 404, 404, 404, 404, 404, KEYCLOAK));
+        List<Arguments> args = new ArrayList<>();
+        routes.forEach((path, expected) -> {
+            for (Persona p : Persona.values()) {
+                args.add(Arguments.of(path, p, expected.get(p)));
+            }
+        });
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "GET {0} as {1} -> {2}")
+    @MethodSource("matrix")
+    void answersAsExpected(String path, Persona persona, int expected) {
+        Response response = persona.request().get(path);
+        assertEquals(expected, response.statusCode(), path + " as " + persona);
+        if (expected == KEYCLOAK) {
+            response.then().header("Location",
+                    startsWith(ComunidadTestResource.services().keycloak().issuer() + "/protocol/openid-connect/auth"));
+        }
+    }
+
+    @Test
+    void theCoordinatorSeesTheGroupsEntriesOnlyAndExportsThem() {
+        String s = "/c/seguridad-asistencia-victimas/documents";
+        Response upload = Uploads.upload(Persona.MEMBER, s + "/upload", "registro.pdf", TestFiles.pdf("Registro"),
+                Uploads.report("Documento para el registro"));
+        assertEquals(201, upload.statusCode(), upload.body().asString());
+        long id = upload.jsonPath().getLong("id");
+        assertEquals(200, Persona.GROUP_MEMBER.request().get(s + "/" + id + "/file").statusCode());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into audit_log (at, actor_id, community_id, action, target_type, target_id, detail)
+                select now(), m.id, c.id, 'DELETE', 'POST', 1, '=HYPERLINK("http://evil.example")'
+                from member m, community c where m.username = 'pf.argentina' and c.slug = 'energia'""").executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into audit_log (at, actor_id, community_id, action, target_type, target_id, detail)
+                select now(), m.id, c.id, 'HIDE', 'POST', 2, '=SUM(A1:A9), "motivo"'
+                from member m, community c where m.username = 'coord.seguridad' and c.slug = 'seguridad-asistencia-victimas'""")
+                .executeUpdate());
+
+        String page = Persona.COORDINATOR.request().get("/c/seguridad/audit").body().asString();
+        assertTrue(page.contains("Descargó un documento"), page);
+        assertTrue(page.contains("Lucía Quispe") || page.contains("(PE)"), "the uploader is named");
+        assertTrue(page.contains("document " + id + " v1"));
+        assertFalse(page.contains("evil.example"), "another group's entries are not shown");
+
+        String filtered = Persona.COORDINATOR.request().queryParam("action", "DOCUMENT_UPLOAD")
+                .get("/c/seguridad/audit").body().asString();
+        assertTrue(filtered.contains("Subió un documento"));
+        assertFalse(filtered.contains("<th scope=\"row\">Descargó un documento</th>"), filtered);
+
+        Response csv = Persona.COORDINATOR.request().get("/c/seguridad/audit.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.header("Content-Disposition").startsWith("attachment; filename=\"registro-seguridad-"));
+        String text = csv.body().asString();
+        assertTrue(text.startsWith("\ufeffFecha,Quién,País,Comunidad,Acción,Tipo de objeto,Objeto,Detalle\r\n"), text);
+        assertTrue(text.contains(",DOCUMENT_DOWNLOAD,document_version,"));
+        assertTrue(text.contains("\"'=SUM(A1:A9), \"\"motivo\"\"\""), "formulas are defused and quotes escaped: " + text);
+        assertFalse(text.contains("evil.example"));
+
+        String all = Persona.ADMIN.request().get("/audit.csv").body().asString();
+        assertTrue(all.contains("evil.example"), "the admin exports every community's entries");
+        assertTrue(all.contains("'=HYPERLINK"));
+    }
+}
