@@ -85,6 +85,8 @@ public class Mention extends PanacheEntityBase {
             mention.sourceType = source;
             mention.sourceId = sourceId;
             mention.persist();
+            org.comunidad.notification.Notifications.mentioned(getEntityManager(), memberId, authorId, communityId,
+                    source, sourceId);
         }
         return found.stream().map(r -> (String) r[1]).toList();
     }

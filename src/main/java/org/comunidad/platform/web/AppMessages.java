@@ -244,4 +244,13 @@ public interface AppMessages {
     @Message String audit_filter_to();
     @Message String audit_filter_apply();
     @Message String audit_action(org.comunidad.platform.audit.AuditAction action);
+
+    // Notifications
+    @Message String notifications_title();
+    @Message String notifications_lead();
+    @Message String notifications_empty();
+    @Message String notifications_unread();
+    @Message String notifications_new();
+    @Message String notifications_read_all();
+    @Message String notifications_mention(String actor);
 }
