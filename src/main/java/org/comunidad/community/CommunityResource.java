@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -38,7 +39,8 @@ public class CommunityResource {
 
         static native TemplateInstance subgroup(SubgroupView view);
 
-        static native TemplateInstance members(Community community, List<MemberRow> rows);
+        static native TemplateInstance members(Community community, List<MemberRow> rows, List<MemberRow> all,
+                org.comunidad.member.Directory.Filter filter, boolean coordinates);
     }
 
     @Inject
@@ -82,15 +84,21 @@ public class CommunityResource {
     @GET
     @Path("c/{slug}/members")
     @Transactional
-    public TemplateInstance members(@PathParam("slug") String slug) {
+    public TemplateInstance members(@PathParam("slug") String slug, @QueryParam("country") String country,
+            @QueryParam("role") String role, @QueryParam("subgroup") String subgroup, @QueryParam("q") String q) {
         Viewer viewer = currentUser.viewer();
         Community community = visible(viewer, slug);
+        org.comunidad.member.Directory.Filter filter = new org.comunidad.member.Directory.Filter(country, role,
+                subgroup, q);
+        boolean coordinates = CommunityAccess.coordinates(viewer, community.groupId());
         if (community.isGroup()) {
             GroupView view = communities.groupView(viewer, community);
-            return pages.render(Templates.members(view.group(), view.members()));
+            return pages.render(Templates.members(view.group(),
+                    org.comunidad.member.Directory.filter(view.members(), filter), view.members(), filter, coordinates));
         }
         SubgroupView view = communities.subgroupView(viewer, community);
-        return pages.render(Templates.members(view.subgroup(), view.members()));
+        return pages.render(Templates.members(view.subgroup(),
+                org.comunidad.member.Directory.filter(view.members(), filter), view.members(), filter, coordinates));
     }
 
     private Community visible(Viewer viewer, String slug) {

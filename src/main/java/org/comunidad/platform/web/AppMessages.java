@@ -253,4 +253,16 @@ public interface AppMessages {
     @Message String notifications_new();
     @Message String notifications_read_all();
     @Message String notifications_mention(String actor);
+
+    // Directory
+    @Message String members_email();
+    @Message String directory_filters();
+    @Message String directory_search();
+    @Message String directory_role();
+    @Message String directory_subgroup();
+    @Message String directory_all();
+    @Message String directory_apply();
+    @Message String directory_clear();
+    @Message String directory_export_csv();
+    @Message String directory_export_vcard();
 }

@@ -1,0 +1,132 @@
+package org.comunidad.member;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.comunidad.community.Community;
+import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
+import org.comunidad.community.CommunityService.MemberRow;
+import org.comunidad.platform.content.Refused;
+import org.comunidad.platform.security.CurrentUser;
+import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.AppMessages;
+import org.comunidad.platform.web.Forms;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The directory's exports, for the sector coordinator (and the forum admin): the members
+ * of a group or subgroup, as filtered on the page, as CSV or as vCards. (Rooted at "/" like
+ * the community pages: a class at /c/{slug} would take over /c/{slug} itself.)
+ */
+@Path("/")
+@Authenticated
+public class DirectoryResource {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    Forms forms;
+
+    @GET
+    @Path("c/{slug}/members.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("slug") String slug, @QueryParam("country") String country,
+            @QueryParam("role") String role, @QueryParam("subgroup") String subgroup, @QueryParam("q") String q) {
+        AppMessages msg = forms.messages();
+        String language = currentUser.language();
+        String body = QuarkusTransaction.requiringNew().call(() -> {
+            Export export = rows(slug, new Directory.Filter(country, role, subgroup, q));
+            StringBuilder csv = new StringBuilder("\ufeff");
+            csv.append(String.join(",", List.of(msg.members_name(), msg.members_email(), msg.members_country(),
+                    msg.members_institution(), msg.members_position(), msg.members_roles()).stream()
+                    .map(Directory::csvCell).toList())).append("\r\n");
+            for (MemberRow row : export.rows()) {
+                Member m = row.member();
+                csv.append(String.join(",", Directory.csvCell(m.displayName), Directory.csvCell(m.email),
+                        Directory.csvCell(m.country == null ? "" : m.country.name.in(language)),
+                        Directory.csvCell(m.institution), Directory.csvCell(m.position),
+                        Directory.csvCell(roles(row, msg, language)))).append("\r\n");
+            }
+            return csv.toString();
+        });
+        return Response.ok(body.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"miembros-" + slug + "-" + LocalDate.now() + ".csv\"")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("c/{slug}/members.vcf")
+    @Produces("text/vcard")
+    public Response vcard(@PathParam("slug") String slug, @QueryParam("country") String country,
+            @QueryParam("role") String role, @QueryParam("subgroup") String subgroup, @QueryParam("q") String q) {
+        AppMessages msg = forms.messages();
+        String language = currentUser.language();
+        String body = QuarkusTransaction.requiringNew().call(() -> {
+            Export export = rows(slug, new Directory.Filter(country, role, subgroup, q));
+            StringBuilder cards = new StringBuilder();
+            for (MemberRow row : export.rows()) {
+                Member m = row.member();
+                cards.append("BEGIN:VCARD\r\nVERSION:4.0\r\n");
+                cards.append("FN:").append(Directory.vcardText(m.displayName)).append("\r\n");
+                if (m.email != null) {
+                    cards.append("EMAIL;TYPE=work:").append(Directory.vcardText(m.email)).append("\r\n");
+                }
+                if (m.institution != null) {
+                    cards.append("ORG:").append(Directory.vcardText(m.institution)).append("\r\n");
+                }
+                if (m.position != null) {
+                    cards.append("TITLE:").append(Directory.vcardText(m.position)).append("\r\n");
+                }
+                if (m.country != null) {
+                    cards.append("ADR;TYPE=work:;;;;;;").append(Directory.vcardText(m.country.name.in(language)))
+                            .append("\r\n");
+                }
+                cards.append("NOTE:").append(Directory.vcardText(export.community().name.in(language) + ": "
+                        + roles(row, msg, language))).append("\r\n");
+                cards.append("END:VCARD\r\n");
+            }
+            return cards.toString();
+        });
+        return Response.ok(body.getBytes(StandardCharsets.UTF_8), "text/vcard; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"miembros-" + slug + ".vcf\"")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    record Export(Community community, List<MemberRow> rows) {
+    }
+
+    private Export rows(String slug, Directory.Filter filter) {
+        Viewer viewer = currentUser.viewer();
+        Community community = communities.findVisible(viewer, slug).orElseThrow(NotFoundException::new);
+        if (!CommunityAccess.coordinates(viewer, community.groupId())) {
+            throw new Refused(Refused.Reason.NOT_COORDINATOR);
+        }
+        List<MemberRow> rows = community.isGroup() ? communities.groupView(viewer, community).members()
+                : communities.subgroupView(viewer, community).members();
+        return new Export(community, Directory.filter(rows, filter));
+    }
+
+    private static String roles(MemberRow row, AppMessages msg, String language) {
+        return row.roles().stream().map(h -> msg.role(h.role())
+                + (h.community().isGroup() ? "" : " (" + h.community().name.in(language) + ")"))
+                .collect(Collectors.joining("; "));
+    }
+}
