@@ -129,6 +129,8 @@ public interface AppMessages {
     @Message String validation_invalid_choice();
     @Message String validation_too_many(long max);
     @Message String validation_same_language();
+    @Message String validation_role_taken();
+    @Message String validation_role_held();
     @Message String validation_reason_required();
     @Message String refused(org.comunidad.platform.content.Refused.Reason reason);
     @Message String error_refused_title();
@@ -265,4 +267,15 @@ public interface AppMessages {
     @Message String directory_clear();
     @Message String directory_export_csv();
     @Message String directory_export_vcard();
+
+    // Member administration
+    @Message String manage_roles();
+    @Message String manage_role_remove();
+    @Message String manage_assign();
+    @Message String manage_in();
+    @Message String manage_country_hint();
+    @Message String manage_assign_submit();
+    @Message String manage_remove();
+    @Message String manage_remove_hint();
+    @Message String manage_remove_submit();
 }

@@ -58,6 +58,8 @@ public class Forms {
             case INVALID_CHOICE -> msg.validation_invalid_choice();
             case TOO_MANY -> msg.validation_too_many(v.limit());
             case SAME_LANGUAGE -> msg.validation_same_language();
+            case ROLE_TAKEN -> msg.validation_role_taken();
+            case ROLE_HELD -> msg.validation_role_held();
         };
     }
 
