@@ -24,7 +24,7 @@ public class Notifications {
     public static final int BADGE_CAP = 99;
 
     public enum Kind {
-        MENTION
+        MENTION, JOIN_APPROVED, JOIN_DECLINED
     }
 
     public record Item(long id, Kind kind, String actor, Localized community, String link, String excerpt,
@@ -64,6 +64,18 @@ public class Notifications {
                 .setParameter(1, sourceId).setParameter(2, memberId)
                 .setParameter(3, "mention:" + source.name() + ":" + sourceId)
                 .setParameter(4, communityId).setParameter(5, authorId).executeUpdate();
+    }
+
+    /** Any other event (in the caller's transaction): once per member and event key. */
+    public static void publish(EntityManager em, long memberId, Kind kind, String eventKey, Long communityId,
+            Long actorId, String link, String excerpt) {
+        em.createNativeQuery("""
+                insert into notification (member_id, kind, event_key, community_id, actor_id, link, excerpt)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (member_id, event_key) do nothing""")
+                .setParameter(1, memberId).setParameter(2, kind.name()).setParameter(3, eventKey)
+                .setParameter(4, communityId).setParameter(5, actorId).setParameter(6, link)
+                .setParameter(7, excerpt == null || excerpt.length() <= 300 ? excerpt : excerpt.substring(0, 300))
+                .executeUpdate();
     }
 
     /** Unread notifications, capped (the bell shows "99+"). */

@@ -8,7 +8,7 @@ public record Violation(String field, Code code, long limit) {
 
     public enum Code {
         REQUIRED, TOO_LONG, INVALID_URL, INVALID_DATE, DATE_IN_PAST, IMAGE_TYPE, IMAGE_TOO_LARGE, REASON_REQUIRED,
-        INVALID_NAME, DUPLICATE, INVALID_CHOICE, TOO_MANY, SAME_LANGUAGE, ROLE_TAKEN, ROLE_HELD
+        INVALID_NAME, DUPLICATE, INVALID_CHOICE, TOO_MANY, SAME_LANGUAGE, ROLE_TAKEN, ROLE_HELD, DUPLICATE_REQUEST
     }
 
     public static Violation required(String field) {

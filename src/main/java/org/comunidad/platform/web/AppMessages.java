@@ -131,6 +131,7 @@ public interface AppMessages {
     @Message String validation_same_language();
     @Message String validation_role_taken();
     @Message String validation_role_held();
+    @Message String validation_duplicate_request();
     @Message String validation_reason_required();
     @Message String refused(org.comunidad.platform.content.Refused.Reason reason);
     @Message String error_refused_title();
@@ -278,4 +279,5 @@ public interface AppMessages {
     @Message String manage_remove();
     @Message String manage_remove_hint();
     @Message String manage_remove_submit();
+
 }

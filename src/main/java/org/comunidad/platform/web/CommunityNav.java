@@ -45,6 +45,11 @@ public class CommunityNav {
                 && org.comunidad.community.CommunityAccess.coordinates(currentUser.viewer(), community.groupId());
     }
 
+    /** Whether the viewer decides the community's requests to join (coordinator; a subgroup's leader). */
+    public boolean decides(Community community) {
+        return currentUser.isSignedIn() && org.comunidad.member.JoinRequests.decides(currentUser.viewer(), community);
+    }
+
     public String label(int count) {
         return counts.label(count);
     }

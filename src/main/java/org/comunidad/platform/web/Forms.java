@@ -60,6 +60,7 @@ public class Forms {
             case SAME_LANGUAGE -> msg.validation_same_language();
             case ROLE_TAKEN -> msg.validation_role_taken();
             case ROLE_HELD -> msg.validation_role_held();
+            case DUPLICATE_REQUEST -> msg.validation_duplicate_request();
         };
     }
 
