@@ -119,6 +119,34 @@ public class MemberAdminResource {
         return Response.seeOther(URI.create("/c/" + group.slug + "/members")).build();
     }
 
+    @Inject
+    CountryOfficials officials;
+
+    @POST
+    @Path("c/{slug}/officials")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addOfficial(@PathParam("slug") String slug, @RestForm Long member) {
+        Viewer viewer = currentUser.viewer();
+        Community subgroup = communities.findVisible(viewer, slug).filter(c -> !c.isGroup())
+                .orElseThrow(NotFoundException::new);
+        if (member == null) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        officials.add(viewer, subgroup, member);
+        return Response.seeOther(URI.create("/c/" + subgroup.slug + "/members")).build();
+    }
+
+    @POST
+    @Path("c/{slug}/officials/{member}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeOfficial(@PathParam("slug") String slug, @PathParam("member") long memberId) {
+        Viewer viewer = currentUser.viewer();
+        Community subgroup = communities.findVisible(viewer, slug).filter(c -> !c.isGroup())
+                .orElseThrow(NotFoundException::new);
+        officials.remove(viewer, subgroup, memberId);
+        return Response.seeOther(URI.create("/c/" + subgroup.slug + "/members")).build();
+    }
+
     private Community group(Viewer viewer, String slug) {
         return communities.findVisible(viewer, slug).filter(Community::isGroup).orElseThrow(NotFoundException::new);
     }

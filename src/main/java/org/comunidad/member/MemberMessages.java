@@ -29,4 +29,10 @@ public interface MemberMessages {
     @Message String requests_decline();
     @Message String nav_requests();
     @Message String nav_join();
+    @Message String officials_title(String country);
+    @Message String officials_lead();
+    @Message String officials_add();
+    @Message String officials_add_submit();
+    @Message String officials_none();
+    @Message String officials_remove();
 }
