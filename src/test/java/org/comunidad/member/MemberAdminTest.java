@@ -144,6 +144,22 @@ class MemberAdminTest {
     }
 
     @Test
+    void theCoordinatorSeesAMembersActivityInTheGroup() {
+        long peru = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select id from member where username = 'pf.peru'").getSingleResult()).longValue());
+        long posts = count("select count(*) from post p join community g on g.id = p.group_id where g.slug = 'seguridad' "
+                + "and p.author_id = " + peru + " and p.deleted_at is null");
+        long uploads = count("select count(*) from document_version v join document d on d.id = v.document_id "
+                + "join community g on g.id = d.group_id where g.slug = 'seguridad' and v.created_by = " + peru);
+        String page = Persona.COORDINATOR.request().get(G + peru).body().asString();
+        assertTrue(page.contains("<dt>Publicaciones</dt><dd>" + posts + "</dd>"), page);
+        assertTrue(page.contains("<dt>Documentos y versiones subidos</dt><dd>" + uploads + "</dd>"), page);
+        assertTrue(posts > 0, "the demo has posts by pf.peru in Security");
+        assertEquals(403, Persona.GROUP_MEMBER.request().get(G + peru).statusCode(),
+                "only the coordinator sees another member's activity");
+    }
+
+    @Test
     void aRoleSomeoneElseHoldsIsRefusedAndTheFormKeepsTheChoice() {
         Response taken = Web.form(Persona.COORDINATOR, G + colombia() + "/roles",
                 Map.of("role", "COORDINATOR", "community", "seguridad"));
