@@ -195,11 +195,18 @@ public class DocumentResource {
         }
         DocumentService.Metadata metadata = new DocumentService.Metadata(title, description, type, country, language,
                 tags, date);
-        try {
+        return answered(() -> {
             Document document = uploads.upload(viewer, community, folderId, metadata, decode(encodedName),
                     length == null ? -1 : length, body);
             String url = "/c/" + community.slug + "/documents/" + document.id;
             return Response.created(URI.create(url)).entity(new UploadResult(document.id, url, document.title)).build();
+        });
+    }
+
+    /** The script's answer for one file: 201, or the reason it was not stored, in the user's language. */
+    private Response answered(java.util.function.Supplier<Response> upload) {
+        try {
+            return upload.get();
         } catch (UploadRefused refused) {
             return jsonError(refused.status(), refused.code().name(), message(refused), Map.of());
         } catch (InvalidInput invalid) {
@@ -324,20 +331,12 @@ public class DocumentResource {
             return jsonError(403, "csrf", "missing CSRF token", Map.of());
         }
         transactional(() -> document(viewer, community, id));
-        try {
+        return answered(() -> {
             DocumentVersion version = uploads.addVersion(viewer, groupOf(community), id, comment, decode(encodedName),
                     length == null ? -1 : length, body);
             String url = "/c/" + community.slug + "/documents/" + id;
             return Response.created(URI.create(url)).entity(new UploadResult(id, url, version.fileName)).build();
-        } catch (UploadRefused refused) {
-            return jsonError(refused.status(), refused.code().name(), message(refused), Map.of());
-        } catch (InvalidInput invalid) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            invalid.violations().forEach(v -> fields.putIfAbsent(v.field(), forms.message(v)));
-            return jsonError(400, "invalid", String.join(" ", fields.values()), fields);
-        } catch (Refused refused) {
-            return jsonError(403, refused.reason().name(), forms.message(refused), Map.of());
-        }
+        });
     }
 
     @POST

@@ -107,8 +107,8 @@ public class DocumentSearch {
             hits.add(new Hit(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                     new Localized((String) r[3], (String) r[4], (String) r[5]), (String) r[6],
                     new Localized((String) r[7], (String) r[8], (String) r[9]), DocumentType.valueOf((String) r[10]),
-                    (String) r[11], (String) r[12], toDate(r[13]), (String) r[14], (String) r[15],
-                    r[16] == null ? 0 : ((Number) r[16]).longValue(), toOffset(r[17]), (String) r[18],
+                    (String) r[11], (String) r[12], org.comunidad.platform.persistence.SqlValues.date(r[13]), (String) r[14], (String) r[15],
+                    r[16] == null ? 0 : ((Number) r[16]).longValue(), org.comunidad.platform.persistence.SqlValues.timestamp(r[17]), (String) r[18],
                     (String) r[19]));
         }
         Query count = em.createNativeQuery("select count(*) from document d where " + where);
@@ -210,32 +210,5 @@ public class DocumentSearch {
         return html.toString();
     }
 
-    static LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(value.toString());
-    }
 
-    static OffsetDateTime toOffset(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
-    }
 }

@@ -108,20 +108,6 @@ public final class Directory {
         return value != null && !value.isBlank();
     }
 
-    /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-    public static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
-    }
 
     /** A vCard (RFC 6350) text value: backslash, comma, semicolon and line breaks escaped. */
     public static String vcardText(String value) {

@@ -57,13 +57,13 @@ public class DirectoryResource {
             StringBuilder csv = new StringBuilder("\ufeff");
             csv.append(String.join(",", List.of(msg.members_name(), msg.members_email(), msg.members_country(),
                     msg.members_institution(), msg.members_position(), msg.members_roles()).stream()
-                    .map(Directory::csvCell).toList())).append("\r\n");
+                    .map(org.comunidad.platform.web.Csv::cell).toList())).append("\r\n");
             for (MemberRow row : export.rows()) {
                 Member m = row.member();
-                csv.append(String.join(",", Directory.csvCell(m.displayName), Directory.csvCell(m.email),
-                        Directory.csvCell(m.country == null ? "" : m.country.name.in(language)),
-                        Directory.csvCell(m.institution), Directory.csvCell(m.position),
-                        Directory.csvCell(roles(row, msg, language)))).append("\r\n");
+                csv.append(String.join(",", org.comunidad.platform.web.Csv.cell(m.displayName), org.comunidad.platform.web.Csv.cell(m.email),
+                        org.comunidad.platform.web.Csv.cell(m.country == null ? "" : m.country.name.in(language)),
+                        org.comunidad.platform.web.Csv.cell(m.institution), org.comunidad.platform.web.Csv.cell(m.position),
+                        org.comunidad.platform.web.Csv.cell(roles(row, msg, language)))).append("\r\n");
             }
             return csv.toString();
         });

@@ -117,7 +117,7 @@ public class JoinRequests {
                 where r.community_id = ?1 and r.status = 'PENDING' order by r.id""")
                 .setParameter(1, community.id).getResultList();
         return rows.stream().map(r -> new Pending(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], toOffset(r[6]))).toList();
+                (String) r[3], (String) r[4], (String) r[5], org.comunidad.platform.persistence.SqlValues.timestamp(r[6]))).toList();
     }
 
     /** Approves (the requester becomes a member there) or declines, and tells the requester. */
@@ -163,16 +163,4 @@ public class JoinRequests {
         }
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
-    }
 }

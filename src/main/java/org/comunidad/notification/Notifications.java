@@ -101,7 +101,7 @@ public class Notifications {
             Object[] r = rows.get(i);
             items.add(new Item(((Number) r[0]).longValue(), Kind.valueOf((String) r[1]), (String) r[2],
                     r[3] == null ? null : new Localized((String) r[3], (String) r[4], (String) r[5]), (String) r[6],
-                    (String) r[7], toOffset(r[8]), (Boolean) r[9]));
+                    (String) r[7], org.comunidad.platform.persistence.SqlValues.timestamp(r[8]), (Boolean) r[9]));
         }
         return new Page(items, rows.size() > PAGE_SIZE ? items.get(items.size() - 1).id() : null);
     }
@@ -122,16 +122,4 @@ public class Notifications {
                 .setParameter(1, memberId).executeUpdate();
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
-    }
 }

@@ -92,24 +92,9 @@ public class SiteSearch {
         List<Hit> hits = new ArrayList<>();
         for (Object[] r : rows) {
             hits.add(new Hit((String) r[0], (String) r[1], new Localized((String) r[2], (String) r[3], (String) r[4]),
-                    toOffset(r[5]), (String) r[6]));
+                    org.comunidad.platform.persistence.SqlValues.timestamp(r[5]), (String) r[6]));
         }
         return hits;
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
-    }
 }

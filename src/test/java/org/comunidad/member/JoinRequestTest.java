@@ -1,10 +1,10 @@
 package org.comunidad.member;
 
+import static org.comunidad.testsupport.Persona.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -129,18 +129,6 @@ class JoinRequestTest {
         }
     }
 
-    static Map<Persona, Integer> expect(int admin, int coordinator, int leader, int member, int groupMember,
-            int otherGroup, int anonymous) {
-        Map<Persona, Integer> map = new EnumMap<>(Persona.class);
-        map.put(Persona.ADMIN, admin);
-        map.put(Persona.COORDINATOR, coordinator);
-        map.put(Persona.LEADER, leader);
-        map.put(Persona.MEMBER, member);
-        map.put(Persona.GROUP_MEMBER, groupMember);
-        map.put(Persona.OTHER_GROUP, otherGroup);
-        map.put(Persona.ANONYMOUS, anonymous);
-        return map;
-    }
 
     static Stream<Arguments> matrix() {
         Map<String, Map<Persona, Integer>> routes = new java.util.LinkedHashMap<>();

@@ -1,11 +1,11 @@
 package org.comunidad.member;
 
+import static org.comunidad.testsupport.Persona.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,18 +60,6 @@ class MemberAdminTest {
                 .getSingleResult()).longValue());
     }
 
-    static Map<Persona, Integer> expect(int admin, int coordinator, int leader, int member, int groupMember,
-            int otherGroup, int anonymous) {
-        Map<Persona, Integer> map = new EnumMap<>(Persona.class);
-        map.put(Persona.ADMIN, admin);
-        map.put(Persona.COORDINATOR, coordinator);
-        map.put(Persona.LEADER, leader);
-        map.put(Persona.MEMBER, member);
-        map.put(Persona.GROUP_MEMBER, groupMember);
-        map.put(Persona.OTHER_GROUP, otherGroup);
-        map.put(Persona.ANONYMOUS, anonymous);
-        return map;
-    }
 
     record Case(String name, Map<Persona, Integer> expected, Function<MemberAdminTest, Function<Persona, Response>> call) {
     }

@@ -37,4 +37,18 @@ public enum Persona {
         io.restassured.specification.RequestSpecification spec = io.restassured.RestAssured.given().redirects().follow(false);
         return signedIn() ? spec.auth().oauth2(token()) : spec;
     }
+
+    /** Expected answers per persona, in the order of the enum: the rows of the access matrices. */
+    public static java.util.Map<Persona, Integer> expect(int admin, int coordinator, int leader, int member,
+            int groupMember, int otherGroup, int anonymous) {
+        java.util.Map<Persona, Integer> map = new java.util.EnumMap<>(Persona.class);
+        map.put(ADMIN, admin);
+        map.put(COORDINATOR, coordinator);
+        map.put(LEADER, leader);
+        map.put(MEMBER, member);
+        map.put(GROUP_MEMBER, groupMember);
+        map.put(OTHER_GROUP, otherGroup);
+        map.put(ANONYMOUS, anonymous);
+        return map;
+    }
 }

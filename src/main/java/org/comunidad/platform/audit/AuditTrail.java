@@ -77,7 +77,7 @@ public class AuditTrail {
         params.forEach(query::setParameter);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\ufeff');
-        writer.write(String.join(",", header.stream().map(AuditTrail::cell).toList()));
+        writer.write(String.join(",", header.stream().map(org.comunidad.platform.web.Csv::cell).toList()));
         writer.write("\r\n");
         @SuppressWarnings("unchecked")
         Stream<Object[]> rows = query.getResultStream();
@@ -85,10 +85,10 @@ public class AuditTrail {
             var iterator = rows.iterator();
             while (iterator.hasNext()) {
                 Entry e = entry(iterator.next());
-                writer.write(String.join(",", cell(e.at().atZoneSameInstant(zone).toOffsetDateTime().toString()),
-                        cell(e.actor()), cell(e.actorCountry()), cell(e.community() == null ? "" : e.community().in(language)),
-                        cell(e.action()), cell(e.targetType()), cell(e.targetId() == null ? "" : e.targetId().toString()),
-                        cell(e.detail())));
+                writer.write(String.join(",", org.comunidad.platform.web.Csv.cell(e.at().atZoneSameInstant(zone).toOffsetDateTime().toString()),
+                        org.comunidad.platform.web.Csv.cell(e.actor()), org.comunidad.platform.web.Csv.cell(e.actorCountry()), org.comunidad.platform.web.Csv.cell(e.community() == null ? "" : e.community().in(language)),
+                        org.comunidad.platform.web.Csv.cell(e.action()), org.comunidad.platform.web.Csv.cell(e.targetType()), org.comunidad.platform.web.Csv.cell(e.targetId() == null ? "" : e.targetId().toString()),
+                        org.comunidad.platform.web.Csv.cell(e.detail())));
                 writer.write("\r\n");
             }
         }
@@ -126,35 +126,9 @@ public class AuditTrail {
 
     private static Entry entry(Object[] r) {
         Localized community = r[4] == null ? null : new Localized((String) r[4], (String) r[5], (String) r[6]);
-        return new Entry(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2], (String) r[3], community,
+        return new Entry(((Number) r[0]).longValue(), org.comunidad.platform.persistence.SqlValues.timestamp(r[1]), (String) r[2], (String) r[3], community,
                 (String) r[7], (String) r[8], r[9] == null ? null : ((Number) r[9]).longValue(), (String) r[10]);
     }
 
-    /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
-    }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
-    }
 }

@@ -63,7 +63,7 @@ public class WhatsNew {
                 """)
                 .setParameter(1, memberId).setParameter(2, communityId).setParameter(3, tab.name()).setParameter(4, now)
                 .getResultList();
-        return previous.stream().findFirst().map(WhatsNew::toOffsetDateTime);
+        return previous.stream().findFirst().map(org.comunidad.platform.persistence.SqlValues::timestamp);
     }
 
     /** New items in the given communities for this member, in one statement. */
@@ -117,16 +117,4 @@ public class WhatsNew {
         return new Counts(counts);
     }
 
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-    }
 }

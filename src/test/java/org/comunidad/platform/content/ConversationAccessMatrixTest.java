@@ -1,10 +1,10 @@
 package org.comunidad.platform.content;
 
 import static org.hamcrest.Matchers.startsWith;
+import static org.comunidad.testsupport.Persona.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,19 +36,6 @@ class ConversationAccessMatrixTest {
     static final String GROUP = "seguridad";
     static final String SUBGROUP = "seguridad-asistencia-victimas";
 
-    /** Expected status per persona, in the order of {@link Persona}. */
-    static Map<Persona, Integer> expect(int admin, int coordinator, int leader, int member, int groupMember,
-            int otherGroup, int anonymous) {
-        Map<Persona, Integer> map = new EnumMap<>(Persona.class);
-        map.put(Persona.ADMIN, admin);
-        map.put(Persona.COORDINATOR, coordinator);
-        map.put(Persona.LEADER, leader);
-        map.put(Persona.MEMBER, member);
-        map.put(Persona.GROUP_MEMBER, groupMember);
-        map.put(Persona.OTHER_GROUP, otherGroup);
-        map.put(Persona.ANONYMOUS, anonymous);
-        return map;
-    }
 
     /** A route: builds its fixture, then makes the request as the persona. */
     record Case(String name, Map<Persona, Integer> expected, Function<Persona, Response> call) {
