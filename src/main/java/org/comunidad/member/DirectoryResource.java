@@ -55,12 +55,14 @@ public class DirectoryResource {
         String body = QuarkusTransaction.requiringNew().call(() -> {
             Export export = rows(slug, new Directory.Filter(country, role, subgroup, q));
             StringBuilder csv = new StringBuilder("\ufeff");
-            csv.append(String.join(",", List.of(msg.members_name(), msg.members_email(), msg.members_country(),
+            csv.append(String.join(",", List.of(msg.members_name(), msg.members_email(), forms.accounts().dir_phone(),
+                    msg.members_country(),
                     msg.members_institution(), msg.members_position(), msg.members_roles()).stream()
                     .map(org.comunidad.platform.web.Csv::cell).toList())).append("\r\n");
             for (MemberRow row : export.rows()) {
                 Member m = row.member();
                 csv.append(String.join(",", org.comunidad.platform.web.Csv.cell(m.displayName), org.comunidad.platform.web.Csv.cell(m.email),
+                        org.comunidad.platform.web.Csv.cell(m.phone),
                         org.comunidad.platform.web.Csv.cell(m.country == null ? "" : m.country.name.in(language)),
                         org.comunidad.platform.web.Csv.cell(m.institution), org.comunidad.platform.web.Csv.cell(m.position),
                         org.comunidad.platform.web.Csv.cell(roles(row, msg, language)))).append("\r\n");
@@ -88,6 +90,10 @@ public class DirectoryResource {
                 cards.append("FN:").append(Directory.vcardText(m.displayName)).append("\r\n");
                 if (m.email != null) {
                     cards.append("EMAIL;TYPE=work:").append(Directory.vcardText(m.email)).append("\r\n");
+                }
+                if (m.phone != null) {
+                    cards.append("TEL;TYPE=work,voice;VALUE=uri:tel:").append(m.phone.replaceAll("[^+0-9]", ""))
+                            .append("\r\n");
                 }
                 if (m.institution != null) {
                     cards.append("ORG:").append(Directory.vcardText(m.institution)).append("\r\n");

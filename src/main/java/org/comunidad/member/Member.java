@@ -50,6 +50,20 @@ public class Member extends BaseEntity {
     @Column(name = "last_seen_at")
     public OffsetDateTime lastSeenAt;
 
+    public String phone;
+
+    /** When the member last saved their profile (tokens issued before carry old attributes). */
+    @Column(name = "profile_written_at")
+    public OffsetDateTime profileWrittenAt;
+
+    /** Set when the forum admin disabled the account: every request is refused. */
+    @Column(name = "disabled_at")
+    public OffsetDateTime disabledAt;
+
+    /** Every email off (the unsubscribe link's "all emails"). */
+    @Column(name = "email_opt_out", nullable = false)
+    public boolean emailOptOut;
+
     public static Optional<Member> bySubject(String subject) {
         return find("subject", subject).firstResultOptional();
     }

@@ -93,6 +93,17 @@ public class MemberAdminResource {
             return Response.status(400).entity(QuarkusTransaction.joiningExisting()
                     .call(() -> page(viewer, group, memberId, form))).build();
         }
+        // The realm role is the ceiling of community roles: the account gets it in Keycloak too
+        // (from its next token on), or the new role would not take effect.
+        CommunityRole given = Directory.parseRole(role);
+        String subject = QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(memberId).subject);
+        try {
+            accounts.grantRealmRole(subject, given.requiredRealmRole());
+        } catch (KeycloakAccounts.Unavailable unavailable) {
+            org.jboss.logging.Logger.getLogger(MemberAdminResource.class).warnf(
+                    "role %s given to member %d, but Keycloak is unreachable: realm role %s not granted", given,
+                    memberId, given.requiredRealmRole());
+        }
         return Response.seeOther(URI.create("/c/" + group.slug + "/members/" + memberId)).build();
     }
 
@@ -117,6 +128,42 @@ public class MemberAdminResource {
         Community group = group(viewer, slug);
         admin.remove(viewer, group, memberId);
         return Response.seeOther(URI.create("/c/" + group.slug + "/members")).build();
+    }
+
+    @Inject
+    KeycloakAccounts accounts;
+
+    /**
+     * The forum admin disables an account (in Keycloak: no new sign-in, sessions ended) or
+     * enables it again. A disabled member's next request is refused, though their session is open.
+     */
+    @POST
+    @Path("c/{slug}/members/{member}/account")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response account(@PathParam("slug") String slug, @PathParam("member") long memberId,
+            @RestForm String enabled) {
+        Viewer viewer = currentUser.viewer();
+        Community group = group(viewer, slug);
+        if (!viewer.isAdmin()) {
+            throw new NotFoundException();
+        }
+        boolean enable = "true".equals(enabled);
+        Member member = QuarkusTransaction.requiringNew().call(() -> admin.standing(viewer, group, memberId).member());
+        if (member.id == viewer.memberId()) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        try {
+            accounts.setEnabled(member.subject, enable);
+        } catch (KeycloakAccounts.Unavailable unavailable) {
+            return Response.status(503).entity(QuarkusTransaction.joiningExisting()
+                    .call(() -> page(viewer, group, memberId, FormState.empty("role")))).build();
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Member.update("disabledAt = ?1 where id = ?2", enable ? null : java.time.OffsetDateTime.now(), memberId);
+            org.comunidad.platform.audit.AuditLog.record(viewer.memberId(), group.id,
+                    enable ? "ACCOUNT_ENABLE" : "ACCOUNT_DISABLE", "member", memberId, member.displayName);
+        });
+        return Response.seeOther(URI.create("/c/" + group.slug + "/members/" + memberId)).build();
     }
 
     @Inject

@@ -19,8 +19,12 @@ public class MemberService {
 
     /** What the identity token says about the user. */
     public record Claims(String subject, String username, String email, String name, String country,
-            String institution, String position, String locale, String browserLanguage) {
+            String institution, String position, String phone, String locale, String browserLanguage,
+            long issuedAt) {
     }
+
+    @jakarta.inject.Inject
+    Invitations invitations;
 
     /**
      * The member behind a token: created on first sign-in, with profile data refreshed
@@ -39,13 +43,17 @@ public class MemberService {
         String displayName = firstNonBlank(claims.name(), username);
         String countryCode = claims.country() == null || claims.country().isBlank() ? null
                 : claims.country().trim().toUpperCase();
+        // A token issued before the member saved their profile still carries the old attributes.
+        boolean staleContact = member.profileWrittenAt != null
+                && claims.issuedAt() < member.profileWrittenAt.toEpochSecond();
         boolean changed = member.id == null
                 || !Objects.equals(member.username, username)
                 || !Objects.equals(member.email, claims.email())
                 || !Objects.equals(member.displayName, displayName)
                 || !Objects.equals(code(member.country), countryCode)
-                || !Objects.equals(member.institution, claims.institution())
-                || !Objects.equals(member.position, claims.position());
+                || !staleContact && (!Objects.equals(member.institution, claims.institution())
+                        || !Objects.equals(member.position, claims.position())
+                        || !Objects.equals(member.phone, claims.phone()));
         if (changed) {
             member.username = username;
             member.email = claims.email();
@@ -53,8 +61,11 @@ public class MemberService {
             if (!Objects.equals(code(member.country), countryCode)) {
                 member.country = countryCode == null ? null : Country.findById(countryCode);
             }
-            member.institution = claims.institution();
-            member.position = claims.position();
+            if (!staleContact) {
+                member.institution = claims.institution();
+                member.position = claims.position();
+                member.phone = claims.phone();
+            }
         }
         OffsetDateTime now = OffsetDateTime.now();
         if (member.lastSeenAt == null || member.lastSeenAt.isBefore(now.minus(LAST_SEEN_RESOLUTION))) {
@@ -62,6 +73,8 @@ public class MemberService {
         }
         if (member.id == null) {
             member.persist();
+            // The first sign-in of an invited official: the invitation's role becomes theirs.
+            invitations.accept(member);
         }
         return member;
     }

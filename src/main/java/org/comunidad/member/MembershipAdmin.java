@@ -12,6 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
 import org.comunidad.platform.audit.AuditLog;
+import org.comunidad.notification.Notifications;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
@@ -136,6 +137,8 @@ public class MembershipAdmin {
         membership.persist();
         AuditLog.record(viewer.memberId(), community.id, "ROLE_ASSIGN", "member", memberId,
                 parsed.name() + " in " + community.slug + (country == null ? "" : " for " + country.code));
+        Notifications.publish(em, memberId, Notifications.Kind.ROLE_ASSIGNED, "role:" + membership.id,
+                community.id, viewer.memberId(), "/c/" + community.slug, null);
     }
 
     @Transactional

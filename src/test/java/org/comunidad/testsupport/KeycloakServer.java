@@ -31,7 +31,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** How the realm is assembled and where Keycloak keeps its data. */
     public record Options(Path home, int httpPort, String baseUrl, String webClientSecret, String apiClientSecret,
-            String adminPassword, boolean persistent, boolean withTestClient, Path log) {
+            String adminClientSecret, String adminPassword, int smtpPort, boolean persistent, boolean withTestClient,
+            Path log) {
 
         public String issuer() {
             return "http://localhost:" + httpPort + "/realms/" + REALM;
@@ -81,6 +82,16 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("COMUNIDAD_BASE_URL", options.baseUrl());
             env.put("COMUNIDAD_OIDC_CLIENT_SECRET", options.webClientSecret());
             env.put("COMUNIDAD_API_CLIENT_SECRET", options.apiClientSecret());
+            env.put("COMUNIDAD_ADMIN_CLIENT_SECRET", options.adminClientSecret());
+            // Keycloak sends the invitation (set-password) emails: to the captured mailbox here.
+            env.put("COMUNIDAD_SMTP_HOST", "localhost");
+            env.put("COMUNIDAD_SMTP_PORT", String.valueOf(options.smtpPort()));
+            env.put("COMUNIDAD_MAIL_FROM", MailServer.FROM);
+            env.put("COMUNIDAD_SMTP_SSL", "false");
+            env.put("COMUNIDAD_SMTP_STARTTLS", "false");
+            env.put("COMUNIDAD_SMTP_AUTH", "false");
+            env.put("COMUNIDAD_SMTP_USER", "");
+            env.put("COMUNIDAD_SMTP_PASSWORD", "");
             env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
             // A development Keycloak: the quick C1 compiler halves its start-up CPU.
             env.putIfAbsent("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");

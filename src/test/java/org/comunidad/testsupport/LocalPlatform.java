@@ -26,6 +26,7 @@ public final class LocalPlatform {
     static final int KEYCLOAK_PORT = Integer.getInteger("comunidad.keycloak.port", 8180);
     static final int S3_PORT = Integer.getInteger("comunidad.s3.port", 8333);
     static final int POSTGRES_PORT = Integer.getInteger("comunidad.postgres.port", 54329);
+    static final int SMTP_PORT = Integer.getInteger("comunidad.smtp.port", 2525);
 
     /** The demo officials of deploy/local/keycloak-demo-users.json. */
     static final String[][] DEMO_USERS = {
@@ -45,7 +46,7 @@ public final class LocalPlatform {
             return;
         }
         Optional<ProcessHandle> prestarted = LocalServices.prestartedKeycloak();
-        for (int port : new int[] { APP_PORT, KEYCLOAK_PORT, S3_PORT, POSTGRES_PORT }) {
+        for (int port : new int[] { APP_PORT, KEYCLOAK_PORT, S3_PORT, POSTGRES_PORT, SMTP_PORT }) {
             if (port == KEYCLOAK_PORT && prestarted.isPresent()) {
                 continue;
             }
@@ -60,7 +61,8 @@ public final class LocalPlatform {
             throw new IllegalStateException("Build the app first: " + jar + " is missing");
         }
         System.out.println("Starting PostgreSQL, the S3 server and Keycloak (the first run sets up Keycloak: about a minute)...");
-        LocalServices services = LocalServices.forLocalRun(APP_PORT, KEYCLOAK_PORT, S3_PORT, POSTGRES_PORT, prestarted);
+        LocalServices services = LocalServices.forLocalRun(APP_PORT, KEYCLOAK_PORT, S3_PORT, POSTGRES_PORT, SMTP_PORT,
+                prestarted);
         // The app connects to Keycloak lazily: it starts while Keycloak finishes starting.
         Process app = startApp(jar, services.config());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -91,7 +93,7 @@ public final class LocalPlatform {
                 System.exit(2);
             }
         }
-        KeycloakServer keycloak = LocalServices.prestartLocalKeycloak(APP_PORT, KEYCLOAK_PORT);
+        KeycloakServer keycloak = LocalServices.prestartLocalKeycloak(APP_PORT, KEYCLOAK_PORT, SMTP_PORT);
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
         System.out.println("Keycloak is starting in the background (log: .local/keycloak.log)");
     }
@@ -141,6 +143,8 @@ public final class LocalPlatform {
         }
         out.append(" Keycloak: ").append(services.keycloak().url()).append("/admin  (user ")
                 .append(KeycloakServer.ADMIN_USER).append(", password in .local/secrets.properties: keycloak-admin)\n");
+        out.append(" Emails (invitations, notifications, digests) are not sent out: each one is printed here\n")
+                .append(" and kept in .local/mail/ as an .eml file (SMTP on port ").append(SMTP_PORT).append(").\n");
         out.append(" Data is kept in .local/ (delete it to start over). Ctrl+C stops everything.\n");
         out.append("=====================================================================\n");
         System.out.println(out);

@@ -25,14 +25,16 @@ public final class LocalServices implements AutoCloseable {
     private final PostgresServer postgres;
     private volatile S3Server s3;
     private final KeycloakServer keycloak;
+    private final MailServer mail;
     private final CompletableFuture<KeycloakServer> keycloakReady;
     private final Map<String, String> config;
 
-    private LocalServices(PostgresServer postgres, S3Server s3, KeycloakServer keycloak,
+    private LocalServices(PostgresServer postgres, S3Server s3, KeycloakServer keycloak, MailServer mail,
             CompletableFuture<KeycloakServer> keycloakReady, Map<String, String> config) {
         this.postgres = postgres;
         this.s3 = s3;
         this.keycloak = keycloak;
+        this.mail = mail;
         this.keycloakReady = keycloakReady;
         this.config = config;
     }
@@ -47,9 +49,9 @@ public final class LocalServices implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Secrets secrets = Secrets.random();
-        KeycloakServer.Options options = keycloakOptions(work, appPort, Ports.free(), secrets, false, true);
+        KeycloakServer.Options options = keycloakOptions(work, appPort, Ports.free(), Ports.free(), secrets, false, true);
         LocalServices services = start(work, secrets, Ports.free(), KeycloakServer.launch(options),
-                PostgresServer::ephemeral);
+                PostgresServer::ephemeral, () -> MailServer.forTests(options.smtpPort()));
         services.keycloak();
         return services;
     }
@@ -59,15 +61,16 @@ public final class LocalServices implements AutoCloseable {
      * once PostgreSQL and the S3 server are up; Keycloak may still be starting (the app
      * connects to it lazily), see {@link #keycloak()}.
      */
-    public static LocalServices forLocalRun(int appPort, int keycloakPort, int s3Port, int postgresPort,
+    public static LocalServices forLocalRun(int appPort, int keycloakPort, int s3Port, int postgresPort, int smtpPort,
             Optional<ProcessHandle> prestarted) {
         Path work = localWorkDir();
         Secrets secrets = Secrets.kept(work.resolve("secrets.properties"));
-        KeycloakServer.Options options = localKeycloakOptions(work, appPort, keycloakPort, secrets);
+        KeycloakServer.Options options = localKeycloakOptions(work, appPort, keycloakPort, smtpPort, secrets);
         return start(work, secrets, s3Port, prestarted.isPresent()
                 ? KeycloakServer.adopt(prestarted.get(), options)
                 : KeycloakServer.launch(options),
-                () -> PostgresServer.persistent(work.resolve("postgres"), postgresPort));
+                () -> PostgresServer.persistent(work.resolve("postgres"), postgresPort),
+                () -> MailServer.forLocalRun(smtpPort, work.resolve("mail")));
     }
 
     /**
@@ -75,10 +78,11 @@ public final class LocalServices implements AutoCloseable {
      * its start overlaps the build; its pid goes to .local/keycloak.pid, where
      * {@link #prestartedKeycloak} finds it.
      */
-    public static KeycloakServer prestartLocalKeycloak(int appPort, int keycloakPort) {
+    public static KeycloakServer prestartLocalKeycloak(int appPort, int keycloakPort, int smtpPort) {
         Path work = localWorkDir();
         Secrets secrets = Secrets.kept(work.resolve("secrets.properties"));
-        KeycloakServer keycloak = KeycloakServer.launch(localKeycloakOptions(work, appPort, keycloakPort, secrets));
+        KeycloakServer keycloak = KeycloakServer.launch(localKeycloakOptions(work, appPort, keycloakPort, smtpPort,
+                secrets));
         try {
             Files.writeString(pidFile(), keycloak.pid() + "\n");
         } catch (IOException e) {
@@ -112,27 +116,31 @@ public final class LocalServices implements AutoCloseable {
         return KeycloakServer.projectDir().resolve(".local");
     }
 
-    private static KeycloakServer.Options localKeycloakOptions(Path work, int appPort, int keycloakPort, Secrets secrets) {
-        return keycloakOptions(work, appPort, keycloakPort, secrets, true, false);
+    private static KeycloakServer.Options localKeycloakOptions(Path work, int appPort, int keycloakPort, int smtpPort,
+            Secrets secrets) {
+        return keycloakOptions(work, appPort, keycloakPort, smtpPort, secrets, true, false);
     }
 
-    private static KeycloakServer.Options keycloakOptions(Path work, int appPort, int keycloakPort, Secrets secrets,
-            boolean persistent, boolean testClient) {
+    private static KeycloakServer.Options keycloakOptions(Path work, int appPort, int keycloakPort, int smtpPort,
+            Secrets secrets, boolean persistent, boolean testClient) {
         Path keycloakHome = Path.of(System.getProperty("comunidad.keycloak.home",
                 KeycloakServer.projectDir().resolve("target/keycloak/keycloak-26.7.3").toString()));
         return new KeycloakServer.Options(keycloakHome, keycloakPort, "http://localhost:" + appPort, secrets.webClient(),
-                secrets.apiClient(), secrets.keycloakAdmin(), persistent, testClient, work.resolve("keycloak.log"));
+                secrets.apiClient(), secrets.adminClient(), secrets.keycloakAdmin(), smtpPort, persistent, testClient,
+                work.resolve("keycloak.log"));
     }
 
     private static LocalServices start(Path work, Secrets secrets, int s3Port, KeycloakServer keycloak,
-            Supplier<PostgresServer> postgresFactory) {
+            Supplier<PostgresServer> postgresFactory, Supplier<MailServer> mailFactory) {
         // Keycloak takes longest: it is already starting; the others start meanwhile.
         CompletableFuture<KeycloakServer> keycloakReady = CompletableFuture.supplyAsync(keycloak::awaitReady);
         PostgresServer postgres = null;
         S3Server s3 = null;
+        MailServer mail = null;
         try {
             postgres = postgresFactory.get();
             s3 = S3Server.start(work.resolve("s3"), s3Port);
+            mail = mailFactory.get();
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
             config.put("quarkus.datasource.username", PostgresServer.USER);
@@ -145,9 +153,17 @@ public final class LocalServices implements AutoCloseable {
             config.put("comunidad.storage.access-key", S3Server.ACCESS_KEY);
             config.put("comunidad.storage.secret-key", S3Server.SECRET_KEY);
             config.put("comunidad.keycloak.admin-password", secrets.keycloakAdmin());
-            return new LocalServices(postgres, s3, keycloak, keycloakReady, config);
+            config.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
+            config.put("quarkus.keycloak.admin-client.client-secret", secrets.adminClient());
+            config.put("quarkus.mailer.host", "localhost");
+            config.put("quarkus.mailer.port", String.valueOf(mail.port()));
+            config.put("quarkus.mailer.from", MailServer.FROM);
+            return new LocalServices(postgres, s3, keycloak, mail, keycloakReady, config);
         } catch (RuntimeException e) {
             keycloak.close();
+            if (mail != null) {
+                mail.close();
+            }
             if (s3 != null) {
                 s3.close();
             }
@@ -182,6 +198,11 @@ public final class LocalServices implements AutoCloseable {
         }
     }
 
+    /** The SMTP server every email goes to (Keycloak's and the app's): nothing leaves the machine. */
+    public MailServer mail() {
+        return mail;
+    }
+
     /** Keycloak, waited for until its realm answers. */
     public KeycloakServer keycloak() {
         return keycloakReady.join();
@@ -190,15 +211,16 @@ public final class LocalServices implements AutoCloseable {
     @Override
     public void close() {
         keycloak.close();
+        mail.close();
         s3.close();
         postgres.close();
     }
 
     /** Client secrets, the session-cookie key and Keycloak's bootstrap admin password. */
-    record Secrets(String webClient, String apiClient, String session, String keycloakAdmin) {
+    record Secrets(String webClient, String apiClient, String session, String keycloakAdmin, String adminClient) {
 
         static Secrets random() {
-            return new Secrets(token(), token(), token(), token());
+            return new Secrets(token(), token(), token(), token(), token());
         }
 
         /** Generated on the first local run and kept, so sessions survive restarts. */
@@ -211,7 +233,7 @@ public final class LocalServices implements AutoCloseable {
                     }
                 }
                 boolean changed = false;
-                for (String key : new String[] { "web-client", "api-client", "session", "keycloak-admin" }) {
+                for (String key : new String[] { "web-client", "api-client", "session", "keycloak-admin", "admin-client" }) {
                     if (p.getProperty(key) == null) {
                         p.setProperty(key, token());
                         changed = true;
@@ -224,7 +246,7 @@ public final class LocalServices implements AutoCloseable {
                     }
                 }
                 return new Secrets(p.getProperty("web-client"), p.getProperty("api-client"), p.getProperty("session"),
-                        p.getProperty("keycloak-admin"));
+                        p.getProperty("keycloak-admin"), p.getProperty("admin-client"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

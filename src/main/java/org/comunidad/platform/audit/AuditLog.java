@@ -45,7 +45,7 @@ public class AuditLog extends PanacheEntityBase {
     @Column(length = 2000)
     public String detail;
 
-    public static AuditLog record(long actorId, long communityId, String action, String targetType, long targetId,
+    public static AuditLog record(long actorId, Long communityId, String action, String targetType, long targetId,
             String detail) {
         AuditLog entry = new AuditLog();
         entry.at = OffsetDateTime.now();

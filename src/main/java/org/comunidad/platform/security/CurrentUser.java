@@ -39,18 +39,29 @@ public class CurrentUser {
 
     private Member member;
     private Viewer viewer;
+    private boolean disabled;
 
     public boolean isSignedIn() {
-        return !identity.isAnonymous();
+        return !identity.isAnonymous() && !disabled;
     }
 
     /** The member record; empty for anonymous requests. */
     public Optional<Member> member() {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || disabled) {
+            if (disabled) {
+                throw new AccountDisabled();
+            }
             return Optional.empty();
         }
         if (member == null) {
-            member = members.signedIn(claims());
+            Member signedIn = members.signedIn(claims());
+            if (signedIn.disabledAt != null) {
+                // The forum admin disabled the account: refused at once, whatever the token says;
+                // the error page then treats the request as anonymous.
+                disabled = true;
+                throw new AccountDisabled();
+            }
+            member = signedIn;
         }
         return Optional.of(member);
     }
@@ -69,12 +80,12 @@ public class CurrentUser {
     }
 
     public boolean isAdmin() {
-        return identity.hasRole(Viewer.ADMIN);
+        return !disabled && identity.hasRole(Viewer.ADMIN);
     }
 
     /** From the token: available on any thread, without a database round trip. */
     public String displayName() {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || disabled) {
             return "";
         }
         if (member != null) {
@@ -93,7 +104,7 @@ public class CurrentUser {
     }
 
     public String language() {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || disabled) {
             return Languages.fromRequest(request);
         }
         if (member == null && Context.isOnEventLoopThread()) {
@@ -109,7 +120,7 @@ public class CurrentUser {
 
     /** The user's time zone, for every date shown to them. */
     public java.time.ZoneId zone() {
-        String zone = member().map(m -> m.timeZone).orElse("America/Santiago");
+        String zone = disabled ? "America/Santiago" : member().map(m -> m.timeZone).orElse("America/Santiago");
         try {
             return java.time.ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
@@ -132,8 +143,10 @@ public class CurrentUser {
                     claim(jwt, "country"),
                     claim(jwt, "institution"),
                     claim(jwt, "position"),
+                    claim(jwt, "phone_number"),
                     claim(jwt, "locale"),
-                    Languages.fromRequest(request));
+                    Languages.fromRequest(request),
+                    jwt.getIssuedAtTime());
         }
         throw new IllegalStateException("unexpected principal " + identity.getPrincipal().getClass());
     }

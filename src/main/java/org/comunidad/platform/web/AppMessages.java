@@ -246,7 +246,6 @@ public interface AppMessages {
     @Message String audit_filter_from();
     @Message String audit_filter_to();
     @Message String audit_filter_apply();
-    @Message String audit_action(org.comunidad.platform.audit.AuditAction action);
 
     // Notifications
     @Message String notifications_title();

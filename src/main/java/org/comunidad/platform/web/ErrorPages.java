@@ -68,6 +68,17 @@ public class ErrorPages {
         return html(Response.Status.FORBIDDEN, Templates.refused(message));
     }
 
+    /** The forum admin disabled the account: 403 on every request, though the session is still open. */
+    @ServerExceptionMapper
+    public Response disabled(org.comunidad.platform.security.AccountDisabled e, UriInfo uri) {
+        String message = forms.accounts().account_disabled();
+        if (isApi(uri)) {
+            return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
+                    .entity(new ApiRefused(403, "refused", "ACCOUNT_DISABLED", message)).build();
+        }
+        return html(Response.Status.FORBIDDEN, Templates.refused(message));
+    }
+
     /** Input that breaks a rule and that the page did not handle itself: 400 with every message. */
     @ServerExceptionMapper
     public Response invalid(org.comunidad.platform.content.InvalidInput e, UriInfo uri) {

@@ -31,6 +31,12 @@ public class Forms {
         return MessageBundles.get(AppMessages.class, Localized.Literal.of(currentUser.language()));
     }
 
+    /** The strings of accounts, invitations, profile and email, in the user's language. */
+    public org.comunidad.member.AccountMessages accounts() {
+        return MessageBundles.get(org.comunidad.member.AccountMessages.class,
+                Localized.Literal.of(currentUser.language()));
+    }
+
     /** The form again, with what the user typed and what is wrong with it. */
     public FormState failed(String formId, InvalidInput invalid, Map<String, String> typed) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -61,6 +67,11 @@ public class Forms {
             case ROLE_TAKEN -> msg.validation_role_taken();
             case ROLE_HELD -> msg.validation_role_held();
             case DUPLICATE_REQUEST -> msg.validation_duplicate_request();
+            case INVALID_EMAIL -> accounts().validation_invalid_email();
+            case ACCOUNT_EXISTS -> accounts().validation_account_exists();
+            case INVITATION_PENDING -> accounts().validation_invitation_pending();
+            case INVALID_PHONE -> accounts().validation_invalid_phone();
+            case INVALID_TIME_ZONE -> accounts().validation_invalid_time_zone();
         };
     }
 

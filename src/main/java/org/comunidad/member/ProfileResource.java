@@ -1,0 +1,122 @@
+package org.comunidad.member;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.comunidad.notification.EmailSettings;
+import org.comunidad.notification.Emails;
+import org.comunidad.notification.Notifications;
+import org.comunidad.platform.content.InvalidInput;
+import org.comunidad.platform.security.CurrentUser;
+import org.comunidad.platform.web.FormState;
+import org.comunidad.platform.web.Forms;
+import org.comunidad.platform.web.Pages;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The signed-in member's profile (`/profile`): contact data, language, time zone and emails. */
+@Path("/profile")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ProfileResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance profile(Member member, List<String> zones, EmailSettings.Settings email,
+                List<Notifications.Kind> kinds, FormState form, String notice);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Profiles profiles;
+
+    @Inject
+    EmailSettings emailSettings;
+
+    @Inject
+    Forms forms;
+
+    @Inject
+    Pages pages;
+
+    @GET
+    public TemplateInstance show(@QueryParam("saved") String saved) {
+        return QuarkusTransaction.joiningExisting().call(() -> page(FormState.empty("profile"),
+                saved == null ? null : "saved"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@RestForm String phone, @RestForm String institution, @RestForm String position,
+            @RestForm String language, @RestForm String timeZone) {
+        long memberId = currentUser.require().id;
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("phone", phone);
+        typed.put("institution", institution);
+        typed.put("position", position);
+        typed.put("language", language);
+        typed.put("timeZone", timeZone);
+        try {
+            profiles.save(memberId, new Profiles.Draft(phone, institution, position, language, timeZone));
+        } catch (InvalidInput invalid) {
+            FormState form = forms.failed("profile", invalid, typed);
+            return Response.status(400).entity(QuarkusTransaction.joiningExisting().call(() -> page(form, null)))
+                    .build();
+        } catch (KeycloakAccounts.Unavailable unavailable) {
+            Map<String, String> values = new LinkedHashMap<>();
+            typed.forEach((k, v) -> values.put(k, v == null ? "" : v));
+            FormState form = new FormState("profile", values, Map.of());
+            return Response.status(503).entity(QuarkusTransaction.joiningExisting()
+                    .call(() -> page(form, "unavailable"))).build();
+        }
+        return Response.seeOther(URI.create("/profile?saved=1")).build();
+    }
+
+    /** The email preferences: one choice per kind (at once, digest, never) and "no email at all". */
+    @POST
+    @Path("email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response email(MultivaluedMap<String, String> form) {
+        long memberId = currentUser.require().id;
+        Map<Notifications.Kind, Emails.Channel> channels = new EnumMap<>(Notifications.Kind.class);
+        for (Notifications.Kind kind : EmailSettings.CHOICES) {
+            String value = form.getFirst("channel." + kind.name());
+            if (value == null) {
+                continue;
+            }
+            try {
+                channels.put(kind, Emails.Channel.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                throw new jakarta.ws.rs.BadRequestException();
+            }
+        }
+        emailSettings.save(memberId, channels, "on".equals(form.getFirst("optOut")));
+        return Response.seeOther(URI.create("/profile?saved=1#email")).build();
+    }
+
+    private TemplateInstance page(FormState form, String notice) {
+        Member member = currentUser.require();
+        return pages.render(Templates.profile(member, Profiles.ZONES, emailSettings.of(member.id),
+                EmailSettings.CHOICES, form, notice));
+    }
+}

@@ -1,0 +1,311 @@
+package org.comunidad.notification;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.comunidad.member.AccountMessages;
+import org.comunidad.platform.persistence.Localized;
+import org.comunidad.platform.persistence.SqlValues;
+import org.comunidad.platform.web.Languages;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Notifications by email, from the notification rows (an outbox: a row is the truth, the
+ * email follows). Each row is emailed at most once: at once (mentions, join decisions,
+ * assignments and accepted invitations by default) or in the daily digest (everything
+ * else), as each member chose; a row read in the app before its digest is skipped. Rows
+ * are claimed with {@code for update skip locked}, so replicas never send the same one.
+ */
+@ApplicationScoped
+public class Emails {
+
+    private static final Logger LOG = Logger.getLogger(Emails.class);
+    private static final int BATCH = 50;
+    /** A notification older than this is not emailed at once any more (it waits for no one). */
+    private static final String IMMEDIATE_WINDOW = "2 days";
+    private static final String DIGEST_WINDOW = "8 days";
+
+    public enum Channel {
+        IMMEDIATE, DIGEST, NONE
+    }
+
+    /** The kinds emailed at once unless the member chose otherwise. */
+    public static final Set<Notifications.Kind> AT_ONCE = EnumSet.of(Notifications.Kind.MENTION,
+            Notifications.Kind.JOIN_APPROVED, Notifications.Kind.JOIN_DECLINED, Notifications.Kind.ROLE_ASSIGNED,
+            Notifications.Kind.INVITATION_ACCEPTED);
+
+    /** One notification as an email shows it. */
+    public record Line(long id, Notifications.Kind kind, String actor, Localized community, String link,
+            String excerpt, OffsetDateTime at) {
+    }
+
+    /** A recipient with what the email needs to know about them. */
+    public record Recipient(long memberId, String email, String name, String language, ZoneId zone) {
+        public Locale locale() {
+            return Locale.forLanguageTag(language);
+        }
+    }
+
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance notificationText(Recipient recipient, Line line, String title, String baseUrl,
+                String unsubscribe, String preferences);
+
+        static native TemplateInstance notificationHtml(Recipient recipient, Line line, String title,
+                String baseUrl, String unsubscribe, String preferences);
+
+        static native TemplateInstance digestText(Recipient recipient, List<Line> lines, Map<Line, String> titles,
+                String baseUrl, String unsubscribe, String preferences);
+
+        static native TemplateInstance digestHtml(Recipient recipient, List<Line> lines, Map<Line, String> titles,
+                String baseUrl, String unsubscribe, String preferences);
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    UnsubscribeLinks links;
+
+    @ConfigProperty(name = "comunidad.base-url")
+    String baseUrl;
+
+    @ConfigProperty(name = "comunidad.mail.digest-hour", defaultValue = "7")
+    int digestHour;
+
+    @Scheduled(every = "${comunidad.mail.immediate-every}", delayed = "20s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void immediateScheduled() {
+        sendImmediate();
+    }
+
+    @Scheduled(cron = "0 2 * * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = DigestSwitch.class)
+    void digestScheduled() {
+        sendDigests(Instant.now(), false);
+    }
+
+    /** Off in the tests, which run the digest themselves. */
+    @ApplicationScoped
+    public static class DigestSwitch implements Scheduled.SkipPredicate {
+        @ConfigProperty(name = "comunidad.mail.immediate-every")
+        String every;
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return "off".equals(every);
+        }
+    }
+
+    /** The email channel of the notification row {@code n}: the member's choice, else the kind's default. */
+    static String channelSql() {
+        String atOnce = AT_ONCE.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
+        return "coalesce((select s.channel from notification_setting s where s.member_id = n.member_id "
+                + "and s.kind = n.kind), case when n.kind in (" + atOnce + ") then 'IMMEDIATE' else 'DIGEST' end)";
+    }
+
+    /** Sends every pending immediate email; returns how many went out. */
+    public int sendImmediate() {
+        int sent = 0;
+        while (true) {
+            int batch = QuarkusTransaction.requiringNew().call(this::immediateBatch);
+            sent += batch;
+            if (batch < BATCH) {
+                return sent;
+            }
+        }
+    }
+
+    private int immediateBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                with claimed as (
+                    update notification n set emailed_at = now(), email_via = 'IMMEDIATE'
+                    where n.id in (
+                        select n.id from notification n
+                        join member m on m.id = n.member_id
+                        where n.emailed_at is null and n.created_at > now() - interval '%s'
+                          and m.email is not null and not m.email_opt_out and m.disabled_at is null
+                          and %s = 'IMMEDIATE'
+                        order by n.id limit %d
+                        for update of n skip locked)
+                    returning n.*)
+                select n.id, n.kind, a.display_name, c.name_es, c.name_pt, c.name_en, n.link, n.excerpt, n.created_at,
+                       m.id, m.email, m.display_name, m.language, m.time_zone
+                from claimed n join member m on m.id = n.member_id
+                left join member a on a.id = n.actor_id left join community c on c.id = n.community_id
+                order by n.id""".formatted(IMMEDIATE_WINDOW, channelSql(), BATCH)).getResultList();
+        for (Object[] r : rows) {
+            Recipient recipient = recipient(r, 9);
+            Line line = line(r);
+            String title = NotificationTexts.title(messages(recipient), line.kind(), line.actor());
+            String unsubscribe = links.unsubscribe(recipient.memberId(), line.kind());
+            String preferences = base() + "/profile#email";
+            Mail mail = Mail.withText(recipient.email(), title,
+                    Templates.notificationText(recipient, line, title, base(), unsubscribe, preferences)
+                            .setLocale(recipient.locale()).render())
+                    .setHtml(Templates.notificationHtml(recipient, line, title, base(), unsubscribe, preferences)
+                            .setLocale(recipient.locale()).render());
+            send(mail, unsubscribe);
+        }
+        return rows.size();
+    }
+
+    /**
+     * Sends the daily digest to every member whose local time is the digest hour (or to
+     * everyone due, with {@code anyHour}) and who has something not yet emailed. Returns the
+     * number of digests sent.
+     */
+    public int sendDigests(Instant now, boolean anyHour) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select distinct m.id, m.time_zone from notification n
+                join member m on m.id = n.member_id
+                where n.emailed_at is null and n.created_at > now() - interval '%s'
+                  and m.email is not null and not m.email_opt_out and m.disabled_at is null
+                  and (m.digest_sent_at is null or m.digest_sent_at < ?1)
+                  and %s = 'DIGEST'""".formatted(DIGEST_WINDOW, channelSql()))
+                .setParameter(1, OffsetDateTime.ofInstant(now.minusSeconds(20 * 3600), ZoneId.of("UTC")))
+                .getResultList());
+        int sent = 0;
+        for (Object[] r : due) {
+            long memberId = ((Number) r[0]).longValue();
+            if (!anyHour && now.atZone(zone((String) r[1])).getHour() != digestHour) {
+                continue;
+            }
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> digest(memberId, now))) {
+                    sent++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("digest for member %d not sent (will retry): %s", memberId, e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private boolean digest(long memberId, Instant now) {
+        // The member's row is the lock: two replicas never build the same digest.
+        @SuppressWarnings("unchecked")
+        List<Object[]> member = em.createNativeQuery("""
+                select id, email, display_name, language, time_zone from member
+                where id = ?1 and (digest_sent_at is null or digest_sent_at < ?2) for update skip locked""")
+                .setParameter(1, memberId)
+                .setParameter(2, OffsetDateTime.ofInstant(now.minusSeconds(20 * 3600), ZoneId.of("UTC")))
+                .getResultList();
+        if (member.isEmpty()) {
+            return false;
+        }
+        Recipient recipient = recipient(member.get(0), 0);
+        // Read in the app already: not worth an email.
+        em.createNativeQuery("""
+                update notification n set emailed_at = now(), email_via = 'SKIPPED'
+                where n.member_id = ?1 and n.emailed_at is null and n.read_at is not null
+                  and %s = 'DIGEST'""".formatted(channelSql()))
+                .setParameter(1, memberId).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                with claimed as (
+                    update notification n set emailed_at = now(), email_via = 'DIGEST'
+                    where n.id in (
+                        select n.id from notification n
+                        where n.member_id = ?1 and n.emailed_at is null and n.created_at > now() - interval '%s'
+                          and %s = 'DIGEST'
+                        for update of n skip locked)
+                    returning n.*)
+                select n.id, n.kind, a.display_name, c.name_es, c.name_pt, c.name_en, n.link, n.excerpt, n.created_at
+                from claimed n left join member a on a.id = n.actor_id left join community c on c.id = n.community_id
+                order by n.id""".formatted(DIGEST_WINDOW, channelSql())).setParameter(1, memberId).getResultList();
+        em.createNativeQuery("update member set digest_sent_at = ?2 where id = ?1").setParameter(1, memberId)
+                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneId.of("UTC"))).executeUpdate();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        List<Line> lines = new ArrayList<>();
+        Map<Line, String> titles = new LinkedHashMap<>();
+        AccountMessages messages = messages(recipient);
+        for (Object[] r : rows) {
+            Line line = line(r);
+            lines.add(line);
+            titles.put(line, NotificationTexts.title(messages, line.kind(), line.actor()));
+        }
+        String subject = messages.mail_digest_subject(lines.size());
+        String unsubscribe = links.unsubscribe(recipient.memberId(), null);
+        String preferences = base() + "/profile#email";
+        send(Mail.withText(recipient.email(), subject,
+                Templates.digestText(recipient, lines, titles, base(), unsubscribe, preferences)
+                        .setLocale(recipient.locale()).render())
+                .setHtml(Templates.digestHtml(recipient, lines, titles, base(), unsubscribe, preferences)
+                        .setLocale(recipient.locale()).render()), unsubscribe);
+        return true;
+    }
+
+    private void send(Mail mail, String unsubscribe) {
+        mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+        mail.addHeader("Auto-Submitted", "auto-generated");
+        // A failure throws: the transaction rolls back and the rows are emailed next time.
+        mailer.send(mail);
+    }
+
+    private String base() {
+        return baseUrl.replaceAll("/+$", "");
+    }
+
+    static AccountMessages messages(Recipient recipient) {
+        return MessageBundles.get(AccountMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(recipient.language()));
+    }
+
+    private static Recipient recipient(Object[] r, int from) {
+        String language = Languages.isSupported((String) r[from + 3]) ? (String) r[from + 3] : "es";
+        return new Recipient(((Number) r[from]).longValue(), (String) r[from + 1], (String) r[from + 2], language,
+                zone((String) r[from + 4]));
+    }
+
+    private static Line line(Object[] r) {
+        return new Line(((Number) r[0]).longValue(), kind((String) r[1]), (String) r[2],
+                r[3] == null ? null : new Localized((String) r[3], (String) r[4], (String) r[5]), (String) r[6],
+                (String) r[7], SqlValues.timestamp(r[8]));
+    }
+
+    private static Notifications.Kind kind(String name) {
+        try {
+            return Notifications.Kind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            return ZoneId.of("America/Santiago");
+        }
+    }
+}
