@@ -148,10 +148,10 @@ public class MemberAdminResource {
             throw new NotFoundException();
         }
         boolean enable = "true".equals(enabled);
-        Member member = QuarkusTransaction.requiringNew().call(() -> admin.standing(viewer, group, memberId).member());
-        if (member.id == viewer.memberId()) {
+        if (memberId == viewer.memberId()) {
             throw new jakarta.ws.rs.BadRequestException();
         }
+        Member member = QuarkusTransaction.requiringNew().call(() -> admin.standing(viewer, group, memberId).member());
         try {
             accounts.setEnabled(member.subject, enable);
         } catch (KeycloakAccounts.Unavailable unavailable) {

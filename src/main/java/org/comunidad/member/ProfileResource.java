@@ -115,7 +115,9 @@ public class ProfileResource {
     }
 
     private TemplateInstance page(FormState form, String notice) {
-        Member member = currentUser.require();
+        // Loaded here with its country: the page renders after this method returns.
+        Member member = Member.<Member>find("select m from Member m left join fetch m.country where m.id = ?1",
+                currentUser.require().id).firstResult();
         return pages.render(Templates.profile(member, Profiles.ZONES, emailSettings.of(member.id),
                 EmailSettings.CHOICES, form, notice));
     }

@@ -65,8 +65,8 @@ class DirectoryTest {
         Response csv = Persona.COORDINATOR.request().get(G + ".csv?country=PE");
         assertEquals(200, csv.statusCode());
         String text = csv.body().asString();
-        assertTrue(text.startsWith("\ufeffNombre,Correo,País,Institución,Cargo,Funciones\r\n"), text);
-        assertTrue(text.contains("pf.peru@demo.prosur.example,Perú"), text);
+        assertTrue(text.startsWith("\ufeffNombre,Correo,Teléfono,País,Institución,Cargo,Funciones\r\n"), text);
+        assertTrue(text.contains("pf.peru@demo.prosur.example,,Perú"), text);
         assertFalse(text.contains("coord.seguridad@"), "the page's filter applies to the export");
 
         Response vcf = Persona.COORDINATOR.request().get(G + ".vcf");

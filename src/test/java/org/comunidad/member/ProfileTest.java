@@ -1,0 +1,146 @@
+package org.comunidad.member;
+
+import static org.comunidad.testsupport.Persona.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.comunidad.testsupport.Persona;
+import org.comunidad.testsupport.Web;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The profile: a member edits their contact data, which lands in their Keycloak attributes
+ * and in the directory; language and time zone; email preferences. Bad input is explained
+ * and kept. A token issued before the change does not bring the old data back.
+ */
+@QuarkusTest
+class ProfileTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    KeycloakAccounts accounts;
+
+    static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
+
+    record Case(String name, Map<Persona, Integer> expected, Function<Persona, Response> call) {
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Case> cases = List.of(
+                new Case("GET profile", expect(200, 200, 200, 200, 200, 200, 302), p -> p.request().get("/profile")),
+                new Case("POST profile (invalid)", expect(400, 400, 400, 400, 400, 400, 302),
+                        p -> Web.form(p, "/profile", Map.of("phone", "llámame", "language", "es",
+                                "timeZone", "America/Lima"))),
+                new Case("POST email preferences (unchanged)", expect(303, 303, 303, 303, 303, 303, 302),
+                        p -> Web.form(p, "/profile/email", Map.of())));
+        List<Arguments> args = new ArrayList<>();
+        for (Case c : cases) {
+            for (Persona p : Persona.values()) {
+                args.add(Arguments.of(c.name(), p, c, c.expected().get(p)));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {3}")
+    @MethodSource("matrix")
+    void answersAsExpected(String name, Persona persona, Case c, int expected) {
+        assertEquals(expected, c.call().apply(persona).statusCode(), name + " as " + persona);
+    }
+
+    @Test
+    void contactDataGoesToKeycloakAndTheDirectory() {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("phone", "+57 601 381 4000");
+        fields.put("institution", "Cancillería de Colombia");
+        fields.put("position", "Directora de Asuntos Multilaterales");
+        fields.put("language", "pt");
+        fields.put("timeZone", "America/Bogota");
+        try {
+            // A token issued now, before the change, carries the old attributes.
+            Persona.GROUP_MEMBER.request().get("/profile");
+            Response saved = Web.form(Persona.GROUP_MEMBER, "/profile", fields);
+            assertEquals(303, saved.statusCode());
+            Map<String, List<String>> attributes = accounts.attributes(COLOMBIA_SUBJECT);
+            assertEquals(List.of("+57 601 381 4000"), attributes.get("phone"));
+            assertEquals(List.of("Cancillería de Colombia"), attributes.get("institution"));
+            assertEquals(List.of("pt-BR"), attributes.get("locale"));
+
+            String page = Persona.GROUP_MEMBER.request().get("/profile").body().asString();
+            assertTrue(page.contains("value=\"+57 601 381 4000\""), "the old token did not bring the old phone back");
+            assertTrue(page.contains("Meu perfil"), "the page is now in Portuguese");
+            String directory = Persona.COORDINATOR.request().get("/c/seguridad/members").body().asString();
+            assertTrue(directory.contains("tel:+57 601 381 4000"), "the phone is in the directory");
+            assertTrue(directory.contains("Directora de Asuntos Multilaterales"));
+            String csv = Persona.COORDINATOR.request().get("/c/seguridad/members.csv").body().asString();
+            assertTrue(csv.contains("+57 601 381 4000"));
+        } finally {
+            Map<String, String> original = new HashMap<>();
+            original.put("phone", "");
+            original.put("institution", "Ministerio de Defensa Nacional");
+            original.put("position", "Asesora de Asuntos Internacionales");
+            original.put("language", "es");
+            original.put("timeZone", "America/Bogota");
+            assertEquals(303, Web.form(Persona.GROUP_MEMBER, "/profile", original).statusCode());
+        }
+        assertEquals(null, accounts.attributes(COLOMBIA_SUBJECT).get("phone"));
+    }
+
+    @Test
+    void badInputIsExplainedAndKept() {
+        Response bad = Web.form(Persona.GROUP_MEMBER, "/profile", Map.of("phone", "llámame al celular",
+                "institution", "Cancillería", "language", "xx", "timeZone", "Marte/Olimpo"));
+        assertEquals(400, bad.statusCode());
+        String html = bad.body().asString();
+        assertTrue(html.contains("Escriba el teléfono solo con números"), html);
+        assertTrue(html.contains("Elija una zona horaria de la lista."));
+        assertTrue(html.contains("value=\"llámame al celular\""), "the form keeps what was typed");
+        assertEquals("Ministerio de Defensa Nacional", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select institution from member where username = 'pf.colombia'").getSingleResult()), "nothing saved");
+    }
+
+    @Test
+    void emailPreferencesAreSaved() {
+        try {
+            assertEquals(303, Web.form(Persona.GROUP_MEMBER, "/profile/email",
+                    Map.of("channel.MENTION", "DIGEST", "channel.JOIN_APPROVED", "NONE")).statusCode());
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                    select s.kind, s.channel from notification_setting s join member m on m.id = s.member_id
+                    where m.username = 'pf.colombia' order by s.kind""").getResultList());
+            assertEquals(3, rows.size(), "a join decision is one choice for approved and declined");
+            assertEquals("JOIN_APPROVED", rows.get(0)[0]);
+            assertEquals("NONE", rows.get(0)[1]);
+            assertEquals("JOIN_DECLINED", rows.get(1)[0]);
+            assertEquals("NONE", rows.get(1)[1]);
+            assertEquals("DIGEST", rows.get(2)[1]);
+            assertTrue(Persona.GROUP_MEMBER.request().get("/profile").body().asString()
+                    .contains("name=\"channel.MENTION\" value=\"DIGEST\" checked"));
+            assertEquals(400, Web.form(Persona.GROUP_MEMBER, "/profile/email", Map.of("channel.MENTION", "LOUDLY"))
+                    .statusCode());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                    delete from notification_setting where member_id = (select id from member where username = 'pf.colombia')""")
+                    .executeUpdate());
+        }
+    }
+}
