@@ -52,6 +52,7 @@ public final class LocalServices implements AutoCloseable {
         KeycloakServer.Options options = keycloakOptions(work, appPort, Ports.free(), Ports.free(), secrets, false, true);
         LocalServices services = start(work, secrets, Ports.free(), KeycloakServer.launch(options),
                 PostgresServer::ephemeral, () -> MailServer.forTests(options.smtpPort()));
+        services.config.put("comunidad.base-url", "http://localhost:" + appPort);
         services.keycloak();
         return services;
     }
@@ -66,11 +67,14 @@ public final class LocalServices implements AutoCloseable {
         Path work = localWorkDir();
         Secrets secrets = Secrets.kept(work.resolve("secrets.properties"));
         KeycloakServer.Options options = localKeycloakOptions(work, appPort, keycloakPort, smtpPort, secrets);
-        return start(work, secrets, s3Port, prestarted.isPresent()
+        LocalServices services = start(work, secrets, s3Port, prestarted.isPresent()
                 ? KeycloakServer.adopt(prestarted.get(), options)
                 : KeycloakServer.launch(options),
                 () -> PostgresServer.persistent(work.resolve("postgres"), postgresPort),
                 () -> MailServer.forLocalRun(smtpPort, work.resolve("mail")));
+        // Links in emails and Keycloak's return after an invitation point at this run.
+        services.config.put("comunidad.base-url", "http://localhost:" + appPort);
+        return services;
     }
 
     /**
