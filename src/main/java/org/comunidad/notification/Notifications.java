@@ -24,7 +24,7 @@ public class Notifications {
     public static final int BADGE_CAP = 99;
 
     public enum Kind {
-        MENTION, JOIN_APPROVED, JOIN_DECLINED
+        MENTION, JOIN_APPROVED, JOIN_DECLINED, COORDINATION_GAINED, COORDINATION_LOST
     }
 
     public record Item(long id, Kind kind, String actor, Localized community, String link, String excerpt,
