@@ -91,9 +91,9 @@ public class Presidencies {
         em.createNativeQuery("delete from presidency where forum_id = ?1 and status = 'PLANNED'")
                 .setParameter(1, forum).executeUpdate();
         long id = insert(forum, input.country().code(), input.startsOn(), "PLANNED", viewer.memberId());
-        record(viewer.memberId(), "PRESIDENCY_PLAN", id, input.country().code() + " from " + input.startsOn()
-                + (troika.next() == null ? "" : " (replaces " + troika.next().countryCode() + " from "
-                        + troika.next().startsOn() + ")"));
+        AuditLog.record(viewer.memberId(), null, "PRESIDENCY_PLAN", "presidency", id,
+                input.country().code() + " from " + input.startsOn() + (troika.next() == null ? ""
+                        : " (replaces " + troika.next().countryCode() + " from " + troika.next().startsOn() + ")"));
         return id;
     }
 
@@ -111,18 +111,6 @@ public class Presidencies {
                 values (?1, ?2, ?3, ?4, ?5) returning id""")
                 .setParameter(1, forum).setParameter(2, country).setParameter(3, startsOn).setParameter(4, status)
                 .setParameter(5, recordedBy).getSingleResult()).longValue();
-    }
-
-    /** An audit entry of the forum as a whole (no community). */
-    static void record(long actorId, String action, long presidencyId, String detail) {
-        AuditLog entry = new AuditLog();
-        entry.at = OffsetDateTime.now();
-        entry.actorId = actorId;
-        entry.action = action;
-        entry.targetType = "presidency";
-        entry.targetId = presidencyId;
-        entry.detail = detail.length() <= 2000 ? detail : detail.substring(0, 2000);
-        entry.persist();
     }
 
     /** The planned presidency and the latest {@code held} held ones, newest first, each held one with its end. */

@@ -145,8 +145,8 @@ public class Rotation {
         }
         String unchanged = plan.changes().stream().filter(c -> c.outcome() == Outcome.NO_FOCAL_POINT)
                 .map(Change::slug).collect(Collectors.joining(", "));
-        Presidencies.record(viewer.memberId(), "PRESIDENCY_RECORD", id, country + " from " + plan.startsOn()
-                + (plan.current() == null ? "" : " after " + plan.current().countryCode())
+        AuditLog.record(viewer.memberId(), null, "PRESIDENCY_RECORD", "presidency", id,
+                country + " from " + plan.startsOn() + (plan.current() == null ? "" : " after " + plan.current().countryCode())
                 + "; coordination moved in " + plan.moves() + " of " + plan.changes().size() + " working groups"
                 + (unchanged.isEmpty() ? "" : "; unchanged (no focal point of " + country + "): " + unchanged));
         return new Done(id, plan.moves());

@@ -181,6 +181,8 @@ class PresidencyRotationTest {
 
             assertEquals(303, Web.form(Persona.ADMIN, "/presidency/next",
                     Map.of("country", "PY", "startsOn", "2022-01-15")).statusCode());
+            assertEquals(1L, count("select count(*) from audit_log where id > " + lastAudit
+                    + " and action = 'PRESIDENCY_PLAN' and community_id is null and detail = 'PY from 2022-01-15'"));
             String troika = troika(Persona.ADMIN.request().get("/presidency?done=planned").then().statusCode(200)
                     .extract().asString());
             assertTrue(troika.matches("(?s).*Anterior</dt>\\s*<dd><strong>Chile</strong> <span class=\"muted\">"

@@ -45,7 +45,8 @@ public class AuditLog extends PanacheEntityBase {
     @Column(length = 2000)
     public String detail;
 
-    public static AuditLog record(long actorId, long communityId, String action, String targetType, long targetId,
+    /** communityId null: an action of the forum as a whole (the pro tempore presidency). */
+    public static AuditLog record(long actorId, Long communityId, String action, String targetType, long targetId,
             String detail) {
         AuditLog entry = new AuditLog();
         entry.at = OffsetDateTime.now();
