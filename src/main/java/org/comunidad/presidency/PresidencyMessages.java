@@ -63,6 +63,7 @@ public interface PresidencyMessages {
     @Message String preview_outcome();
     @Message String preview_vacant();
     @Message String preview_keeps(String name);
+    @Message String preview_stays_vacant();
     @Message String preview_no_focal_point();
     @Message String preview_summary(long moves, int total);
     @Message String preview_planned_takes_office(String country);
