@@ -29,6 +29,15 @@ select f.id, c.code, case when c.code in ('BO', 'UY') then 'OBSERVER' else 'MEMB
 from forum f, country c
 where f.code = 'prosur' and c.code in ('AR', 'BR', 'CL', 'CO', 'EC', 'GY', 'PY', 'PE', 'BO', 'UY');
 
+-- The pro tempore presidency (seed 000, "LA PRESIDENCIA PRO TÉMPORE"): Chile since the
+-- forum's creation on 22 March 2019 (so the demo's sector coordinator of Security is
+-- Chile's focal point); the handover to Colombia on 12 December 2020 was agreed in
+-- advance, so Colombia is the planned next presidency. Chile was the first: no previous one.
+insert into presidency (forum_id, country_code, starts_on, status)
+select f.id, v.code, v.starts_on::date, v.status
+from forum f, (values ('CL', '2019-03-22', 'HELD'), ('CO', '2020-12-12', 'PLANNED')) as v(code, starts_on, status)
+where f.code = 'prosur';
+
 -- The six working groups (seed 000, "GRUPOS Y SUBGRUPOS DE TRABAJO" and each group's section).
 insert into community (forum_id, kind, slug, position, name_es, name_pt, name_en, description_es, description_pt, description_en)
 select f.id, 'GROUP', v.slug, v.position, v.name_es, v.name_pt, v.name_en, v.d_es, v.d_pt, v.d_en

@@ -68,6 +68,7 @@ public interface AccountMessages {
     @Message String kind_join_decision();
     @Message String kind_role_assigned();
     @Message String kind_invitation_accepted();
+    @Message String kind_coordination();
     @Message String notification_mention(String who);
     @Message String notification_join_approved();
     @Message String notification_join_declined();

@@ -154,6 +154,20 @@ public class KeycloakAccounts {
         });
     }
 
+    /** The account's effective realm roles (composites included). */
+    public java.util.Set<String> realmRoles(String userId) {
+        return call(() -> realm().users().get(userId).roles().realmLevel().listEffective().stream()
+                .map(RoleRepresentation::getName).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** Takes a realm role directly granted to the account away. */
+    public void revokeRealmRole(String userId, String role) {
+        call(() -> {
+            realm().users().get(userId).roles().realmLevel().remove(List.of(realm().roles().get(role).toRepresentation()));
+            return null;
+        });
+    }
+
     /** Disables or enables the account; disabling also ends its Keycloak sessions. */
     public void setEnabled(String userId, boolean enabled) {
         call(() -> {

@@ -21,7 +21,7 @@ public class EmailSettings {
     /** The kinds a member chooses for (a join decision, approved or declined, is one choice). */
     public static final List<Notifications.Kind> CHOICES = List.of(Notifications.Kind.MENTION,
             Notifications.Kind.JOIN_APPROVED, Notifications.Kind.ROLE_ASSIGNED,
-            Notifications.Kind.INVITATION_ACCEPTED);
+            Notifications.Kind.INVITATION_ACCEPTED, Notifications.Kind.COORDINATION_GAINED);
 
     public record Settings(Map<Notifications.Kind, Emails.Channel> channels, boolean optOut) {
         public Emails.Channel channel(Notifications.Kind kind) {
@@ -98,6 +98,8 @@ public class EmailSettings {
         return switch (kind) {
             case JOIN_APPROVED, JOIN_DECLINED -> List.of(Notifications.Kind.JOIN_APPROVED,
                     Notifications.Kind.JOIN_DECLINED);
+            case COORDINATION_GAINED, COORDINATION_LOST -> List.of(Notifications.Kind.COORDINATION_GAINED,
+                    Notifications.Kind.COORDINATION_LOST);
             default -> List.of(kind);
         };
     }

@@ -54,7 +54,8 @@ public class Emails {
     /** The kinds emailed at once unless the member chose otherwise. */
     public static final Set<Notifications.Kind> AT_ONCE = EnumSet.of(Notifications.Kind.MENTION,
             Notifications.Kind.JOIN_APPROVED, Notifications.Kind.JOIN_DECLINED, Notifications.Kind.ROLE_ASSIGNED,
-            Notifications.Kind.INVITATION_ACCEPTED);
+            Notifications.Kind.INVITATION_ACCEPTED, Notifications.Kind.COORDINATION_GAINED,
+            Notifications.Kind.COORDINATION_LOST);
 
     /** One notification as an email shows it. */
     public record Line(long id, Notifications.Kind kind, String actor, Localized community, String link,
@@ -163,7 +164,7 @@ public class Emails {
         for (Object[] r : rows) {
             Recipient recipient = recipient(r, 9);
             Line line = line(r);
-            String title = NotificationTexts.title(messages(recipient), line.kind(), line.actor());
+            String title = NotificationTexts.title(recipient.language(), line.kind(), line.actor());
             String unsubscribe = links.unsubscribe(recipient.memberId(), line.kind());
             String preferences = base() + "/profile#email";
             Mail mail = Mail.withText(recipient.email(), title,
@@ -252,7 +253,7 @@ public class Emails {
         for (Object[] r : rows) {
             Line line = line(r);
             lines.add(line);
-            titles.put(line, NotificationTexts.title(messages, line.kind(), line.actor()));
+            titles.put(line, NotificationTexts.title(recipient.language(), line.kind(), line.actor()));
         }
         String subject = messages.mail_digest_subject(lines.size());
         String unsubscribe = links.unsubscribe(recipient.memberId(), null);

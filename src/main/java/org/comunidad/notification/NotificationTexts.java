@@ -22,7 +22,7 @@ public class NotificationTexts {
     CurrentUser currentUser;
 
     public String title(Notifications.Item item) {
-        return title(messages(), item.kind(), item.actor());
+        return title(currentUser.language(), item.kind(), item.actor());
     }
 
     /** The label of a kind, for the email preferences. */
@@ -33,6 +33,7 @@ public class NotificationTexts {
             case JOIN_APPROVED, JOIN_DECLINED -> m.kind_join_decision();
             case ROLE_ASSIGNED -> m.kind_role_assigned();
             case INVITATION_ACCEPTED -> m.kind_invitation_accepted();
+            case COORDINATION_GAINED, COORDINATION_LOST -> m.kind_coordination();
         };
     }
 
@@ -40,7 +41,9 @@ public class NotificationTexts {
         return MessageBundles.get(AccountMessages.class, Localized.Literal.of(currentUser.language()));
     }
 
-    public static String title(AccountMessages m, Notifications.Kind kind, String actor) {
+    /** The title in the given language (emails are rendered outside any request). */
+    public static String title(String language, Notifications.Kind kind, String actor) {
+        AccountMessages m = MessageBundles.get(AccountMessages.class, Localized.Literal.of(language));
         String who = actor == null ? "—" : actor;
         if (kind == null) {
             return m.notification_other();
@@ -51,6 +54,12 @@ public class NotificationTexts {
             case JOIN_DECLINED -> m.notification_join_declined();
             case ROLE_ASSIGNED -> m.notification_role_assigned(who);
             case INVITATION_ACCEPTED -> m.notification_invitation_accepted(who);
+            case COORDINATION_GAINED -> presidency(language).notification_gained();
+            case COORDINATION_LOST -> presidency(language).notification_lost();
         };
+    }
+
+    private static org.comunidad.presidency.PresidencyMessages presidency(String language) {
+        return MessageBundles.get(org.comunidad.presidency.PresidencyMessages.class, Localized.Literal.of(language));
     }
 }

@@ -24,7 +24,8 @@ public class Notifications {
     public static final int BADGE_CAP = 99;
 
     public enum Kind {
-        MENTION, JOIN_APPROVED, JOIN_DECLINED, ROLE_ASSIGNED, INVITATION_ACCEPTED
+        MENTION, JOIN_APPROVED, JOIN_DECLINED, ROLE_ASSIGNED, INVITATION_ACCEPTED, COORDINATION_GAINED,
+        COORDINATION_LOST
     }
 
     public record Item(long id, Kind kind, String actor, Localized community, String link, String excerpt,

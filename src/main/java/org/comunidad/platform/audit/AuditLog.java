@@ -45,6 +45,7 @@ public class AuditLog extends PanacheEntityBase {
     @Column(length = 2000)
     public String detail;
 
+    /** communityId null: an action of the forum as a whole (the pro tempore presidency). */
     public static AuditLog record(long actorId, Long communityId, String action, String targetType, long targetId,
             String detail) {
         AuditLog entry = new AuditLog();

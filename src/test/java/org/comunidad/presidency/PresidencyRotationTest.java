@@ -1,0 +1,378 @@
+package org.comunidad.presidency;
+
+import static org.comunidad.testsupport.Persona.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.comunidad.testsupport.Persona;
+import org.comunidad.testsupport.Web;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The rotation of the pro tempore presidency. The demo has Chile presiding since
+ * 22 March 2019 and Colombia planned next; the test gives Colombia a focal point in every
+ * working group (Security has pf.colombia) and Energy a coordinator of its own, previews
+ * the rotation to Colombia, confirms it, and finds coordination moved in every group, the
+ * old coordinators without it, the troika and the audit log saying so, and both sides
+ * notified. A preview gone stale is shown again instead of applied; bad input comes back
+ * with its message and what was typed. Only the forum admin gets anywhere. Every test
+ * leaves the presidencies, coordinators and members as it found them.
+ */
+@QuarkusTest
+class PresidencyRotationTest {
+
+    static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
+
+    @jakarta.inject.Inject
+    org.comunidad.member.KeycloakAccounts accounts;
+
+    static final String ROTATION = "/presidency/rotation";
+    static final String DEMO_DATE = "2020-12-12";
+    static final Pattern PREVIEWED = Pattern.compile("name=\"previewed\" value=\"([0-9a-f]+)\"");
+
+    @Inject
+    EntityManager em;
+
+    /** The presidencies and the coordinators as they are, to put back after a test. */
+    record Snapshot(String presidencies, String coordinators) {
+    }
+
+    Snapshot snapshot() {
+        return QuarkusTransaction.requiringNew().call(() -> new Snapshot(
+                (String) em.createNativeQuery("select coalesce(json_agg(p), '[]')::text from presidency p")
+                        .getSingleResult(),
+                (String) em.createNativeQuery(
+                        "select coalesce(json_agg(m), '[]')::text from membership m where role = 'COORDINATOR'")
+                        .getSingleResult()));
+    }
+
+    void restore(Snapshot snapshot) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from presidency").executeUpdate();
+            em.createNativeQuery("insert into presidency select * from json_populate_recordset(null::presidency, cast(?1 as json))")
+                    .setParameter(1, snapshot.presidencies()).executeUpdate();
+            em.createNativeQuery("delete from membership where role = 'COORDINATOR'").executeUpdate();
+            em.createNativeQuery("insert into membership select * from json_populate_recordset(null::membership, cast(?1 as json))")
+                    .setParameter(1, snapshot.coordinators()).executeUpdate();
+            em.createNativeQuery("delete from notification where event_key like 'rotation:%'").executeUpdate();
+            em.createNativeQuery("delete from member where subject like 'rotation-test-%'").executeUpdate();
+        });
+    }
+
+    /**
+     * Colombia gets a focal point in every working group where it has none (new officials),
+     * and Energy gets a Chilean coordinator: two coordinators to lose their role.
+     */
+    void giveColombiaAFocalPointEverywhere() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    insert into member (subject, username, email, display_name, country_code)
+                    select 'rotation-test-co-' || g.slug, 'rotation.co.' || g.slug, 'co.' || g.slug || '@example.org',
+                           'Punto focal de Colombia en ' || g.name_es, 'CO'
+                    from community g where g.kind = 'GROUP' and not exists (select 1 from membership f
+                        where f.community_id = g.id and f.role = 'FOCAL_POINT' and f.country_code = 'CO')""")
+                    .executeUpdate();
+            em.createNativeQuery("""
+                    insert into membership (community_id, member_id, role, country_code)
+                    select g.id, m.id, 'FOCAL_POINT', 'CO' from community g join member m on m.subject = 'rotation-test-co-' || g.slug""")
+                    .executeUpdate();
+            em.createNativeQuery("""
+                    insert into member (subject, username, email, display_name, country_code)
+                    values ('rotation-test-cl-energia', 'rotation.cl.energia', 'cl.energia@example.org', 'Coordinadora chilena de Energía', 'CL')""")
+                    .executeUpdate();
+            em.createNativeQuery("""
+                    insert into membership (community_id, member_id, role, country_code)
+                    select c.id, m.id, r.role, 'CL' from community c, member m, (values ('COORDINATOR'), ('FOCAL_POINT')) r(role)
+                    where c.slug = 'energia' and m.subject = 'rotation-test-cl-energia'""").executeUpdate();
+        });
+    }
+
+    @Test
+    void coordinationMovesToTheNewPresidencysFocalPointsInEveryGroupAndTheLogSaysSo() {
+        assertFalse(accounts.realmRoles(COLOMBIA_SUBJECT).contains("coordinator"), "pf.colombia is a plain member");
+        Snapshot before = snapshot();
+        long lastAudit = count("select coalesce(max(id), 0) from audit_log");
+        try {
+            giveColombiaAFocalPointEverywhere();
+            long groups = count("select count(*) from community where kind = 'GROUP'");
+            assertEquals(groups, count("""
+                    select count(*) from community g join membership f on f.community_id = g.id
+                    where g.kind = 'GROUP' and f.role = 'FOCAL_POINT' and f.country_code = 'CO'"""),
+                    "Colombia has a focal point in every working group");
+
+            String page = Persona.ADMIN.request().get("/presidency").then().statusCode(200).extract().asString();
+            assertTrue(page.contains("<option value=\"CO\" selected>Colombia</option>"),
+                    "the rotation form starts from the planned presidency: " + page);
+
+            Response preview = Persona.ADMIN.request().get(ROTATION + "?country=CO&startsOn=" + DEMO_DATE);
+            assertEquals(200, preview.statusCode(), preview.body().asString());
+            String shown = preview.body().asString();
+            assertTrue(shown.contains("La coordinación cambia en " + groups + " de " + groups + " grupos de trabajo."), shown);
+            assertTrue(shown.contains("Andrés Muñoz (CL)"), "the coordinator of Security loses it: " + shown);
+            assertTrue(shown.contains("<strong>Camila Restrepo</strong>"), "Colombia's focal point in Security gains it");
+            assertTrue(shown.contains("Coordinadora chilena de Energía (CL)"), shown);
+            assertTrue(shown.contains("La presidencia prevista de Colombia pasa a ser la actual."), shown);
+            assertEquals(1L, count("""
+                    select count(*) from membership ms join community c on c.id = ms.community_id
+                    join member m on m.id = ms.member_id
+                    where c.slug = 'seguridad' and ms.role = 'COORDINATOR' and m.username = 'coord.seguridad'"""),
+                    "the preview changes nothing");
+
+            Response confirmed = Web.form(Persona.ADMIN, ROTATION,
+                    Map.of("country", "CO", "startsOn", DEMO_DATE, "previewed", previewed(shown)));
+            assertEquals(303, confirmed.statusCode(), confirmed.body().asString());
+            assertTrue(confirmed.header("Location").endsWith("/presidency?done=rotated"));
+
+            assertEquals(groups, count("""
+                    select count(*) from community g
+                    join membership c on c.community_id = g.id and c.role = 'COORDINATOR'
+                    join membership f on f.community_id = g.id and f.role = 'FOCAL_POINT' and f.country_code = 'CO'
+                        and f.member_id = c.member_id
+                    where g.kind = 'GROUP' and c.country_code = 'CO'"""),
+                    "every working group is coordinated by Colombia's focal point");
+            assertEquals(0L, count("""
+                    select count(*) from membership ms join member m on m.id = ms.member_id
+                    where ms.role = 'COORDINATOR' and m.username in ('coord.seguridad', 'rotation.cl.energia')"""),
+                    "the old coordinators lost coordination");
+            assertEquals(1L, count("""
+                    select count(*) from membership ms join member m on m.id = ms.member_id join community c on c.id = ms.community_id
+                    where m.username = 'coord.seguridad' and c.slug = 'seguridad' and ms.role = 'FOCAL_POINT'"""),
+                    "and stay Chile's focal points");
+            assertEquals(1L, count("select count(*) from presidency where status = 'HELD' and country_code = 'CO' "
+                    + "and starts_on = date '" + DEMO_DATE + "' and recorded_by is not null"));
+            assertEquals(0L, count("select count(*) from presidency where status = 'PLANNED'"),
+                    "the planned presidency took office");
+
+            assertEquals(groups, count("select count(*) from audit_log where id > " + lastAudit
+                    + " and action = 'COORDINATOR_ROTATE'"), "one audit entry per group");
+            assertEquals(1L, count("select count(*) from audit_log where id > " + lastAudit
+                    + " and action = 'PRESIDENCY_RECORD' and target_type = 'presidency'"));
+            String log = Persona.ADMIN.request().get("/audit?action=COORDINATOR_ROTATE").then().statusCode(200)
+                    .extract().asString();
+            assertTrue(log.contains("Traspasó la coordinación sectorial"), log);
+            assertTrue(log.contains("coordination from Andrés Muñoz (CL) to Camila Restrepo (CO); presidency CO from "
+                    + DEMO_DATE), log);
+            String groupLog = Persona.ADMIN.request().get("/c/energia/audit").then().statusCode(200).extract().asString();
+            assertTrue(groupLog.contains("coordination from Coordinadora chilena de Energía (CL) to Punto focal de Colombia"),
+                    "the group's own log has its change: " + groupLog);
+
+            assertTrue(Persona.GROUP_MEMBER.request().get("/notifications").body().asString()
+                    .contains("Ahora coordina este grupo de trabajo"), "pf.colombia is told they coordinate");
+            assertTrue(accounts.realmRoles(COLOMBIA_SUBJECT).contains("coordinator"),
+                    "and holds the realm role that lets the community role take effect");
+            String lost = Persona.COORDINATOR.request().get("/notifications").body().asString();
+            assertTrue(lost.contains("Dejó de coordinar este grupo de trabajo"), lost);
+            assertTrue(lost.contains("Colombia ejerce la presidencia pro tempore desde el 12 de diciembre de 2020."), lost);
+
+            assertEquals(303, Web.form(Persona.ADMIN, "/presidency/next",
+                    Map.of("country", "PY", "startsOn", "2022-01-15")).statusCode());
+            assertEquals(1L, count("select count(*) from audit_log where id > " + lastAudit
+                    + " and action = 'PRESIDENCY_PLAN' and community_id is null and detail = 'PY from 2022-01-15'"));
+            String troika = troika(Persona.ADMIN.request().get("/presidency?done=planned").then().statusCode(200)
+                    .extract().asString());
+            assertTrue(troika.matches("(?s).*Anterior</dt>\\s*<dd><strong>Chile</strong> <span class=\"muted\">"
+                    + "del 22 de marzo de 2019 al 12 de diciembre de 2020</span>.*"), troika);
+            assertTrue(troika.matches("(?s).*Actual</dt>\\s*<dd><strong>Colombia</strong> <span class=\"muted\">"
+                    + "desde el 12 de diciembre de 2020</span>.*"), troika);
+            assertTrue(troika.matches("(?s).*Próxima</dt>\\s*<dd><strong>Paraguay</strong> <span class=\"muted\">"
+                    + "prevista desde el 15 de enero de 2022</span>.*"), troika);
+
+            String mine = Persona.MEMBER.request().get("/communities").then().statusCode(200).extract().asString();
+            assertEquals(troika, troika(mine), "every member sees the same troika");
+            assertFalse(mine.contains("href=\"/presidency\""), "read-only for members");
+        } finally {
+            restore(before);
+            accounts.revokeRealmRole(COLOMBIA_SUBJECT, "coordinator");
+        }
+        assertEquals(1L, count("""
+                select count(*) from membership ms join member m on m.id = ms.member_id join community c on c.id = ms.community_id
+                where m.username = 'coord.seguridad' and c.slug = 'seguridad' and ms.role = 'COORDINATOR'"""), "restored");
+    }
+
+    @Test
+    void aPreviewThatWentStaleIsShownAgainInsteadOfApplied() {
+        Snapshot before = snapshot();
+        try {
+            giveColombiaAFocalPointEverywhere();
+            String first = previewed(Persona.ADMIN.request().get(ROTATION + "?country=CO&startsOn=" + DEMO_DATE)
+                    .then().statusCode(200).extract().asString());
+            // Meanwhile Colombia's focal point in Defense is removed: Defense would keep its coordination.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                    delete from membership where role = 'FOCAL_POINT' and country_code = 'CO'
+                    and community_id = (select id from community where slug = 'defensa')""").executeUpdate());
+
+            Response stale = Web.form(Persona.ADMIN, ROTATION, Map.of("country", "CO", "startsOn", DEMO_DATE,
+                    "previewed", first));
+            assertEquals(409, stale.statusCode());
+            String again = stale.body().asString();
+            assertTrue(again.contains("La situación cambió desde la vista previa"), again);
+            assertTrue(again.contains("Sin cambios: el país no tiene punto focal en este grupo"), again);
+            String second = previewed(again);
+            assertNotEquals(first, second);
+            assertEquals(0L, count("select count(*) from presidency where country_code = 'CO' and status = 'HELD'"),
+                    "nothing applied");
+            assertEquals(1L, count("""
+                    select count(*) from membership ms join member m on m.id = ms.member_id
+                    where ms.role = 'COORDINATOR' and m.username = 'coord.seguridad'"""), "nothing applied");
+
+            // The next presidency is recorded meanwhile: stale again.
+            assertEquals(303, Web.form(Persona.ADMIN, "/presidency/next", Map.of("country", "CO", "startsOn", DEMO_DATE))
+                    .statusCode());
+            assertEquals(409, Web.form(Persona.ADMIN, ROTATION, Map.of("country", "CO", "startsOn", DEMO_DATE,
+                    "previewed", second)).statusCode());
+            assertEquals(409, Web.form(Persona.ADMIN, ROTATION, Map.of("country", "CO", "startsOn", DEMO_DATE))
+                    .statusCode(), "a confirmation without its preview is a stale one");
+            assertEquals(0L, count("select count(*) from presidency where country_code = 'CO' and status = 'HELD'"));
+        } finally {
+            restore(before);
+        }
+    }
+
+    @Test
+    void aCountryWithoutFocalPointsLeavesCoordinationAsItIs() {
+        String preview = Persona.ADMIN.request().get(ROTATION + "?country=EC&startsOn=" + DEMO_DATE).then()
+                .statusCode(200).extract().asString();
+        long groups = count("select count(*) from community where kind = 'GROUP'");
+        assertTrue(preview.contains("La coordinación cambia en 0 de " + groups + " grupos de trabajo."), preview);
+        assertTrue(preview.contains("Sigue coordinando: Andrés Muñoz"), preview);
+        assertTrue(preview.contains("La presidencia prevista de Colombia se borra"), preview);
+        assertFalse(preview.contains("<td><strong>"), "nobody gains coordination");
+    }
+
+    @Test
+    void badInputComesBackWithItsMessageAndWhatWasTyped() {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Santiago"));
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("country=&startsOn=" + DEMO_DATE, "Elija el país.");
+        cases.put("country=XX&startsOn=" + DEMO_DATE, "Elija uno de los países miembros del foro.");
+        cases.put("country=UY&startsOn=" + DEMO_DATE, "Elija uno de los países miembros del foro.");
+        cases.put("country=CL&startsOn=" + DEMO_DATE, "Ese país ya ejerce la presidencia.");
+        cases.put("country=CO&startsOn=", "Indique la fecha.");
+        cases.put("country=CO&startsOn=12/12/2020", "Escriba una fecha válida (aaaa-mm-dd).");
+        cases.put("country=CO&startsOn=2020-13-45", "Escriba una fecha válida (aaaa-mm-dd).");
+        cases.put("country=CO&startsOn=2019-03-22", "La fecha debe ser posterior al inicio de la presidencia actual.");
+        cases.put("country=CO&startsOn=" + today.plusDays(2), "la fecha no puede ser posterior a hoy");
+        cases.forEach((query, message) -> {
+            Response response = Persona.ADMIN.request().get(ROTATION + "?" + query);
+            assertEquals(400, response.statusCode(), query);
+            String page = response.body().asString();
+            assertTrue(page.contains(message), query + ": " + page);
+            String date = query.substring(query.indexOf("startsOn=") + 9);
+            assertTrue(page.contains("id=\"rotation-startsOn\" name=\"startsOn\" type=\"date\" value=\"" + date + "\""),
+                    query + ": the date typed is kept");
+        });
+        assertTrue(Persona.ADMIN.request().get(ROTATION + "?country=CL&startsOn=" + DEMO_DATE).body().asString()
+                .contains("<option value=\"CL\" selected>Chile</option>"), "the country chosen is kept");
+
+        Response confirm = Web.form(Persona.ADMIN, ROTATION, Map.of("country", "CO", "startsOn", "mañana",
+                "previewed", "x"));
+        assertEquals(400, confirm.statusCode());
+        assertTrue(confirm.body().asString().contains("Escriba una fecha válida"));
+
+        Response next = Web.form(Persona.ADMIN, "/presidency/next", Map.of("country", "CL", "startsOn", "2019-01-01"));
+        assertEquals(400, next.statusCode());
+        String page = next.body().asString();
+        assertTrue(page.contains("Ese país ya ejerce la presidencia."), page);
+        assertTrue(page.contains("La fecha debe ser posterior al inicio de la presidencia actual."), page);
+        assertTrue(page.contains("id=\"next-startsOn\" name=\"startsOn\" type=\"date\" value=\"2019-01-01\""), page);
+        assertEquals(0L, count("select count(*) from presidency where country_code = 'CL' and status = 'PLANNED'"));
+
+        long admin = count("select id from member where username = 'admin.prosur'");
+        String language = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select language from member where id = ?1").setParameter(1, admin).getSingleResult());
+        try {
+            setLanguage(admin, "en");
+            String english = Persona.ADMIN.request().get(ROTATION + "?country=&startsOn=" + DEMO_DATE).body().asString();
+            assertTrue(english.contains("Choose the country."), english);
+            setLanguage(admin, "pt");
+            assertTrue(Persona.ADMIN.request().get(ROTATION + "?country=CO&startsOn=2020-02-30").body().asString()
+                    .contains("Digite uma data válida (aaaa-mm-dd)."));
+        } finally {
+            setLanguage(admin, language);
+        }
+    }
+
+    void setLanguage(long member, String language) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update member set language = ?2 where id = ?1")
+                .setParameter(1, member).setParameter(2, language == null ? "es" : language).executeUpdate());
+    }
+
+    record Case(String name, Map<Persona, Integer> expected, Function<PresidencyRotationTest, Function<Persona, Response>> call) {
+    }
+
+    static List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("GET /presidency", expect(200, 404, 404, 404, 404, 404, 302),
+                t -> p -> p.request().get("/presidency")));
+        cases.add(new Case("GET preview", expect(200, 404, 404, 404, 404, 404, 302),
+                t -> p -> p.request().get(ROTATION + "?country=CO&startsOn=" + DEMO_DATE)));
+        cases.add(new Case("POST confirm (stale)", expect(409, 404, 404, 404, 404, 404, 302),
+                t -> p -> Web.form(p, ROTATION, Map.of("country", "CO", "startsOn", DEMO_DATE, "previewed", "stale"))));
+        cases.add(new Case("POST next", expect(303, 404, 404, 404, 404, 404, 302), t -> p -> {
+            Snapshot before = t.snapshot();
+            try {
+                return Web.form(p, "/presidency/next", Map.of("country", "PY", "startsOn", "2022-01-15"));
+            } finally {
+                t.restore(before);
+            }
+        }));
+        return cases;
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> args = new ArrayList<>();
+        for (Case c : cases()) {
+            for (Persona p : Persona.values()) {
+                args.add(Arguments.of(c.name(), p, c, c.expected().get(p)));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {3}")
+    @MethodSource("matrix")
+    void answersAsExpected(String name, Persona persona, Case c, int expected) {
+        assertEquals(expected, c.call().apply(this).apply(persona).statusCode(), name + " as " + persona);
+    }
+
+    static String previewed(String page) {
+        Matcher matcher = PREVIEWED.matcher(page);
+        assertTrue(matcher.find(), "the confirmation carries what was previewed: " + page);
+        return matcher.group(1);
+    }
+
+    /** The troika's markup on a page. */
+    static String troika(String page) {
+        int start = page.indexOf("<dl class=\"troika\">");
+        assertTrue(start >= 0, "no troika on the page: " + page);
+        return page.substring(start, page.indexOf("</dl>", start) + 5);
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult())
+                .longValue());
+    }
+}
