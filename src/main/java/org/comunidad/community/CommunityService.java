@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.comunidad.member.CommunityRole;
@@ -93,14 +95,30 @@ public class CommunityService {
         return result;
     }
 
-    /** A community by its slug, if the viewer may see it. */
-    public Optional<Community> findVisible(Viewer viewer, String slug) {
-        return Community.bySlug(slug).filter(c -> CommunityAccess.canView(viewer, c));
+    /**
+     * A community's page or action is being served to a viewer who may see it (the
+     * activity feature records the day). Observed in the request's transaction.
+     */
+    public record CommunityUsed(Viewer viewer, Community community) {
     }
 
-    /** A community by its id, if the viewer may see it. */
+    @Inject
+    Event<CommunityUsed> used;
+
+    /** A community by its slug, if the viewer may see it; the viewer is using it. */
+    public Optional<Community> findVisible(Viewer viewer, String slug) {
+        return Community.bySlug(slug).filter(c -> CommunityAccess.canView(viewer, c)).map(c -> used(viewer, c));
+    }
+
+    /** A community by its id, if the viewer may see it; the viewer is using it. */
     public Optional<Community> findVisible(Viewer viewer, long id) {
-        return Community.<Community> findByIdOptional(id).filter(c -> CommunityAccess.canView(viewer, c));
+        return Community.<Community> findByIdOptional(id).filter(c -> CommunityAccess.canView(viewer, c))
+                .map(c -> used(viewer, c));
+    }
+
+    private Community used(Viewer viewer, Community community) {
+        used.fire(new CommunityUsed(viewer, community));
+        return community;
     }
 
     public GroupView groupView(Viewer viewer, Community group) {
