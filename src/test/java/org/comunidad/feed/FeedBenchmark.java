@@ -81,12 +81,14 @@ class FeedBenchmark {
                 requests: %,d ok, %,d errors
                 throughput: %.1f requests/s
                 latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
+                CPU per request: app %.2f ms (the JVM less the load generator's threads), load generator %.2f ms, PostgreSQL %.2f ms
                 """, GROUP, USER, members, posts, seedMillis, concurrency,
                 thinkMillis == 0 ? "no pause between requests" : "pausing " + thinkMillis + " ms on average between requests",
                 warmup.toSeconds(), measure.toSeconds(),
                 Runtime.getRuntime().availableProcessors(), result.ok, result.errors,
                 result.ok / (measure.toMillis() / 1000.0), result.percentile(50), result.percentile(95),
-                result.percentile(99), result.percentile(100));
+                result.percentile(99), result.percentile(100), result.perRequest(result.appCpuNanos),
+                result.perRequest(result.clientCpuNanos), result.perRequest(result.postgresCpuNanos));
         System.out.println(report);
         Path out = Path.of("target/benchmark/feed.txt");
         Files.createDirectories(out.getParent());
@@ -94,7 +96,18 @@ class FeedBenchmark {
         assertEquals(0, result.errors, "every request answered 200");
     }
 
-    record Result(long[] latenciesNanos, long ok, long errors) {
+    /**
+     * Latencies, and the CPU time spent during the run: the whole JVM less the load
+     * generator's threads (the app), the load generator, and PostgreSQL's processes. CPU time
+     * per request varies far less from run to run than throughput on a shared machine.
+     */
+    record Result(long[] latenciesNanos, long ok, long errors, long appCpuNanos, long clientCpuNanos,
+            long postgresCpuNanos) {
+
+        double perRequest(long nanos) {
+            return ok == 0 ? Double.NaN : nanos / 1_000_000.0 / ok;
+        }
+
         double percentile(int p) {
             if (latenciesNanos.length == 0) {
                 return Double.NaN;
@@ -108,6 +121,9 @@ class FeedBenchmark {
             long thinkMillis)
             throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
+        long processCpuBefore = processCpu();
+        long postgresCpuBefore = postgresCpu();
+        AtomicLong clientCpu = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
         int[] counts = new int[concurrency];
         AtomicLong errors = new AtomicLong();
@@ -117,6 +133,7 @@ class FeedBenchmark {
             perThread.add(mine);
             int slot = t;
             Thread thread = new Thread(() -> {
+                long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 try {
                     long[] buffer = mine;
                     while (System.nanoTime() < end) {
@@ -144,12 +161,16 @@ class FeedBenchmark {
                         }
                     }
                 } finally {
+                    clientCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                            - cpuStart);
                     done.countDown();
                 }
             }, "bench-" + t);
             thread.start();
         }
         done.await();
+        long processCpuUsed = processCpu() - processCpuBefore;
+        long postgresCpuUsed = postgresCpu() - postgresCpuBefore;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -158,7 +179,20 @@ class FeedBenchmark {
             at += counts[t];
         }
         Arrays.sort(all);
-        return new Result(all, total, errors.get());
+        return new Result(all, total, errors.get(), processCpuUsed - clientCpu.get(), clientCpu.get(), postgresCpuUsed);
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The embedded PostgreSQL's server and backend processes (pg_ctl detaches them from this JVM). */
+    private static long postgresCpu() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.contains("embedded-pg") && c.endsWith("/postgres"))
+                        .orElse(false))
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** The plans of the feed's heaviest statements, printed with the figures (their cost must not depend on the data size). */
