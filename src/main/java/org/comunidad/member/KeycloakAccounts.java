@@ -95,7 +95,9 @@ public class KeycloakAccounts {
             String id;
             try (Response response = realm().users().create(user)) {
                 if (response.getStatus() == 409) {
-                    throw new IllegalStateException("account exists: " + account.email());
+                    // Created meanwhile (the check before is not atomic): the same answer as the check's.
+                    org.comunidad.platform.content.Texts.check(List.of(new org.comunidad.platform.content.Violation(
+                            "email", org.comunidad.platform.content.Violation.Code.ACCOUNT_EXISTS, 0)));
                 }
                 if (response.getStatus() != 201) {
                     throw new Unavailable("Keycloak answered " + response.getStatus() + " to the new account", null);
