@@ -97,9 +97,7 @@ public class InvitationResource {
             return Response.status(400).entity(QuarkusTransaction.joiningExisting()
                     .call(() -> page(viewer, group, form, null))).build();
         } catch (KeycloakAccounts.Unavailable unavailable) {
-            FormState form = new FormState("invite", clean(typed), Map.of());
-            return Response.status(503).entity(QuarkusTransaction.joiningExisting()
-                    .call(() -> page(viewer, group, form, "unavailable"))).build();
+            return unavailable(viewer, group, new FormState("invite", clean(typed), Map.of()));
         }
         return Response.seeOther(URI.create("/c/" + group.slug + "/invitations?sent=1")).build();
     }
@@ -113,8 +111,7 @@ public class InvitationResource {
         try {
             invitations.resend(viewer, group, id);
         } catch (KeycloakAccounts.Unavailable unavailable) {
-            return Response.status(503).entity(QuarkusTransaction.joiningExisting()
-                    .call(() -> page(viewer, group, FormState.empty("invite"), "unavailable"))).build();
+            return unavailable(viewer, group, FormState.empty("invite"));
         }
         return Response.seeOther(URI.create("/c/" + group.slug + "/invitations?sent=1")).build();
     }
@@ -128,8 +125,7 @@ public class InvitationResource {
         try {
             invitations.revoke(viewer, group, id);
         } catch (KeycloakAccounts.Unavailable unavailable) {
-            return Response.status(503).entity(QuarkusTransaction.joiningExisting()
-                    .call(() -> page(viewer, group, FormState.empty("invite"), "unavailable"))).build();
+            return unavailable(viewer, group, FormState.empty("invite"));
         }
         return Response.seeOther(URI.create("/c/" + group.slug + "/invitations")).build();
     }
@@ -159,6 +155,12 @@ public class InvitationResource {
         tree.add(group);
         tree.addAll(Community.subgroupsOf(List.of(group.id)));
         return pages.render(Templates.invitations(group, rows, tree, Country.all(), form, notice));
+    }
+
+    /** Keycloak or mail could not be reached: 503, nothing kept, the form as it was. */
+    private Response unavailable(Viewer viewer, Community group, FormState form) {
+        return Response.status(503).entity(QuarkusTransaction.joiningExisting()
+                .call(() -> page(viewer, group, form, "unavailable"))).build();
     }
 
     private static Map<String, String> clean(Map<String, String> typed) {

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.comunidad.testsupport.Browser;
 import org.comunidad.testsupport.ComunidadTestResource;
-import org.comunidad.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -35,7 +34,7 @@ class DiscussionBrowserTest {
         try (Browser browser = Browser.launch();
                 BrowserContext leaderContext = browser.newContext("es-PY");
                 BrowserContext memberContext = browser.newContext("es-PE")) {
-            Page leader = signIn(leaderContext, SUBGROUP + "/discussions/new", "lider.victimas");
+            Page leader = Browser.signIn(leaderContext, SUBGROUP + "/discussions/new", "lider.victimas");
             leader.fill("#discussion-title", "Protocolo regional de asistencia");
             leader.fill("#discussion-agendaTopic", "Punto 2: derivación de casos entre países");
             leader.fill("#discussion-opening", "Propongo un **protocolo común** de derivación.");
@@ -44,7 +43,7 @@ class DiscussionBrowserTest {
             String discussion = leader.url();
             assertThat(leader.locator("h1")).hasText("Protocolo regional de asistencia");
 
-            Page member = signIn(memberContext, discussion, "pf.peru");
+            Page member = Browser.signIn(memberContext, discussion, "pf.peru");
             member.fill("#reply-body", "Perú apoya el protocolo y propone un punto de contacto por país.");
             member.click("section[aria-labelledby=reply-title] button[type=submit]");
             member.waitForURL(discussion);
@@ -81,12 +80,12 @@ class DiscussionBrowserTest {
         try (Browser browser = Browser.launch();
                 BrowserContext authorContext = browser.newContext("es-PE");
                 BrowserContext readerContext = browser.newContext("es-CO")) {
-            Page author = signIn(authorContext, SUBGROUP + "/posts", "pf.peru");
+            Page author = Browser.signIn(authorContext, SUBGROUP + "/posts", "pf.peru");
             author.fill("#post-body", payload);
             author.click("form[action$='/posts'] button[type=submit]");
             author.waitForURL(Pattern.compile(Pattern.quote(SUBGROUP) + "/posts.*"));
 
-            Page reader = signIn(readerContext, SUBGROUP + "/posts", "pf.colombia");
+            Page reader = Browser.signIn(readerContext, SUBGROUP + "/posts", "pf.colombia");
             List<String> dialogs = new ArrayList<>();
             reader.onDialog(dialog -> {
                 dialogs.add(dialog.message());
@@ -103,13 +102,4 @@ class DiscussionBrowserTest {
         }
     }
 
-    private static Page signIn(BrowserContext context, String url, String username) {
-        Page page = context.newPage();
-        page.navigate(url);
-        page.fill("#username", username);
-        page.fill("#password", Tokens.PASSWORD);
-        page.click("#kc-login");
-        page.waitForURL(url);
-        return page;
-    }
 }

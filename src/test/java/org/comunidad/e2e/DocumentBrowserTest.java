@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.comunidad.testsupport.Browser;
 import org.comunidad.testsupport.ComunidadTestResource;
 import org.comunidad.testsupport.TestFiles;
-import org.comunidad.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -39,7 +38,7 @@ class DocumentBrowserTest {
         try (Browser browser = Browser.launch();
                 BrowserContext peruContext = browser.newContext("es-PE");
                 BrowserContext colombiaContext = browser.newContext("es-CO")) {
-            Page peru = signIn(peruContext, DOCUMENTS, "pf.peru");
+            Page peru = Browser.signIn(peruContext, DOCUMENTS, "pf.peru");
             peru.setInputFiles("#upload-files", new FilePayload[] {
                     new FilePayload("hoja-de-ruta.pdf", "application/pdf", pdf),
                     new FilePayload("notas-reunion.txt", "text/plain", notes) });
@@ -60,7 +59,7 @@ class DocumentBrowserTest {
             assertThat(peru.locator(".upload-list li.failed")).containsText("No se aceptan programas ni scripts.");
             assertTrue(peru.url().startsWith(DOCUMENTS), "the page stays where it was");
 
-            Page colombia = signIn(colombiaContext, APP + "/documents", "pf.colombia");
+            Page colombia = Browser.signIn(colombiaContext, APP + "/documents", "pf.colombia");
             colombia.fill("#browse-q", "binacional");
             colombia.click("form.filters button[type=submit]");
             // Text extraction runs in the background right after the upload; search until it is indexed.
@@ -78,13 +77,4 @@ class DocumentBrowserTest {
         }
     }
 
-    private static Page signIn(BrowserContext context, String url, String username) {
-        Page page = context.newPage();
-        page.navigate(url);
-        page.fill("#username", username);
-        page.fill("#password", Tokens.PASSWORD);
-        page.click("#kc-login");
-        page.waitForURL(url);
-        return page;
-    }
 }

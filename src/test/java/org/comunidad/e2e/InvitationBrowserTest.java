@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import org.comunidad.testsupport.Browser;
 import org.comunidad.testsupport.ComunidadTestResource;
 import org.comunidad.testsupport.MailServer;
-import org.comunidad.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -45,7 +44,7 @@ class InvitationBrowserTest {
         try (Browser browser = Browser.launch();
                 BrowserContext coordinatorContext = browser.newContext("es-CL");
                 BrowserContext inviteeContext = browser.newContext("pt-BR")) {
-            Page coordinator = signIn(coordinatorContext, APP + "/c/seguridad/invitations", "coord.seguridad");
+            Page coordinator = Browser.signIn(coordinatorContext, APP + "/c/seguridad/invitations", "coord.seguridad");
             coordinator.fill("#invite-email", email);
             coordinator.fill("#invite-firstName", "Ana");
             coordinator.fill("#invite-lastName", "Souza");
@@ -122,13 +121,4 @@ class InvitationBrowserTest {
         }
     }
 
-    private static Page signIn(BrowserContext context, String url, String username) {
-        Page page = context.newPage();
-        page.navigate(url);
-        page.fill("#username", username);
-        page.fill("#password", Tokens.PASSWORD);
-        page.click("#kc-login");
-        page.waitForURL(url);
-        return page;
-    }
 }

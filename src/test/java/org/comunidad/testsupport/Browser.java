@@ -29,6 +29,18 @@ public final class Browser implements AutoCloseable {
         this.browser = browser;
     }
 
+    /** Opens the page, signs in on Keycloak's form as this demo user, and waits to be back on it. */
+    public static com.microsoft.playwright.Page signIn(com.microsoft.playwright.BrowserContext context, String url,
+            String username) {
+        com.microsoft.playwright.Page page = context.newPage();
+        page.navigate(url);
+        page.fill("#username", username);
+        page.fill("#password", Tokens.PASSWORD);
+        page.click("#kc-login");
+        page.waitForURL(url);
+        return page;
+    }
+
     public static Browser launch() {
         Optional<Path> chromium = findChromium();
         if (chromium.isEmpty()) {
