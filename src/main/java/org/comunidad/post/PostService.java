@@ -76,7 +76,11 @@ public class PostService {
         return new PostPage(views(viewer, posts, true, seenBefore), current, hasNext, canWrite(viewer, subgroup));
     }
 
-    /** Views of posts (of one or several subgroups): comments, counts and reactions in one query each. */
+    /**
+     * Views of posts (of one or several subgroups): comments, counts and reactions in one query each.
+     * Without comments (the group's feed) a view is a summary: the text and the comment count, no
+     * comments, reactions or players, which the feed does not show.
+     */
     public List<PostView> views(Viewer viewer, List<Post> posts, boolean withComments, OffsetDateTime seenBefore) {
         List<Long> ids = posts.stream().map(p -> p.id).toList();
         List<Long> moderated = posts.stream().map(p -> p.community).distinct()
@@ -91,14 +95,14 @@ public class PostService {
                     c.author.id == viewer.memberId(), moderated.contains(c.post.community.id)));
         }
         Map<Long, Long> commentCounts = withComments ? Map.of() : PostComment.countsOf(ids);
-        Map<Long, Map<PostReaction.Kind, Long>> reactions = PostReaction.countsOf(ids);
-        Map<Long, Set<PostReaction.Kind>> mine = PostReaction.mineOn(ids, viewer.memberId());
+        Map<Long, Map<PostReaction.Kind, Long>> reactions = withComments ? PostReaction.countsOf(ids) : Map.of();
+        Map<Long, Set<PostReaction.Kind>> mine = withComments ? PostReaction.mineOn(ids, viewer.memberId()) : Map.of();
         List<PostView> views = new ArrayList<>();
         for (Post p : posts) {
             List<CommentView> own = comments.getOrDefault(p.id, List.of());
             boolean isMine = p.author.id == viewer.memberId();
             views.add(new PostView(p, richText.render(p.body, mentioned.getOrDefault("POST:" + p.id, Set.of())),
-                    richText.embeds(p.body), own,
+                    withComments ? richText.embeds(p.body) : List.of(), own,
                     withComments ? own.size() : commentCounts.getOrDefault(p.id, 0L),
                     reactions.getOrDefault(p.id, new EnumMap<>(PostReaction.Kind.class)),
                     mine.getOrDefault(p.id, EnumSet.noneOf(PostReaction.Kind.class)), isMine,
