@@ -27,6 +27,8 @@ public class ErrorPages {
         static native TemplateInstance refused(String message);
 
         static native TemplateInstance invalid(java.util.List<String> messages);
+
+        static native TemplateInstance busy();
     }
 
     public record ApiViolation(String field, String code, String message) {
@@ -77,6 +79,14 @@ public class ErrorPages {
                     .entity(new ApiRefused(403, "refused", "ACCOUNT_DISABLED", message)).build();
         }
         return html(Response.Status.FORBIDDEN, Templates.refused(message));
+    }
+
+    /** Too many pages at once (PageAdmission): 503 with a page that offers to try again. */
+    @ServerExceptionMapper
+    public Response busy(PagesBusy e) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", e.retryAfterSeconds())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(pages.render(Templates.busy()).render())
+                .build();
     }
 
     /** Input that breaks a rule and that the page did not handle itself: 400 with every message. */

@@ -1,0 +1,17 @@
+package org.comunidad.platform.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The platform's own conditions (too busy to show a page now), in Spanish
+ * (messages/sys.properties), Portuguese (sys_pt) and English (sys_en); templates use them as
+ * {sys:...}. Kept apart from the big bundle, whose generated code fails verification when it grows.
+ */
+@MessageBundle(value = "sys", locale = "es")
+public interface SystemMessages {
+
+    @Message String busy_title();
+    @Message String busy_text();
+    @Message String busy_retry();
+}
