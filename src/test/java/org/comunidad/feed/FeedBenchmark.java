@@ -45,22 +45,31 @@ class FeedBenchmark {
     @Inject
     EntityManager em;
 
+    @Inject
+    org.comunidad.platform.web.PageAdmission admission;
+
     @Test
     void feedUnderLoad() throws Exception {
         int members = Integer.getInteger("bench.members", 2_000);
         int posts = Integer.getInteger("bench.posts", 100_000);
         int concurrency = Integer.getInteger("bench.concurrency", 50);
-        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
+        // Two minutes: after 20 s the JIT's compiler threads still took more CPU than the requests.
+        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 120));
         Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
         // 0: closed loop, each client sends its next request as soon as the last is answered.
         // Above 0: each client pauses a random 50-150 % of this between requests, as a person reading does.
         long thinkMillis = Long.getLong("bench.think.ms", 0);
+        if (Math.max(warmup.toSeconds(), measure.toSeconds()) > 270) {
+            throw new IllegalArgumentException("warm-up and measurement each at most 270 s: an access token lives 5 minutes");
+        }
 
         long seedStart = System.nanoTime();
         seed(members, posts);
         long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
 
-        String url = "http://localhost:" + ComunidadTestResource.APP_PORT + "/c/" + GROUP + "/feed";
+        // Another path (-Dbench.path=/api/me) measures what any signed-in request costs here, for comparison.
+        String path = System.getProperty("bench.path", "/c/" + GROUP + "/feed");
+        String url = "http://localhost:" + ComunidadTestResource.APP_PORT + path;
         String token = Tokens.of(USER);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,27 +77,47 @@ class FeedBenchmark {
                 .header("Accept-Language", "es").timeout(Duration.ofSeconds(30)).GET().build();
         HttpResponse<String> first = client.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, first.statusCode(), first.body());
-        assertTrue(first.body().contains("feed-post"), "the feed shows posts");
+        if (path.endsWith("/feed")) {
+            assertTrue(first.body().contains("feed-post"), "the feed shows posts");
+        }
 
         explain();
-        run(client, request, concurrency, warmup, thinkMillis);
-        Result result = run(client, request, concurrency, measure, thinkMillis);
+        // wrk (Debian's package, a C load generator) when installed: it costs the shared cores far
+        // less than the JDK's HTTP client. -Dbench.client=java forces the JDK's client.
+        boolean wrk = !"java".equals(System.getProperty("bench.client")) && Wrk.available();
+        Result result;
+        if (wrk) {
+            Wrk.run(url, token, concurrency, warmup, thinkMillis);
+        } else {
+            run(client, request, concurrency, warmup, thinkMillis);
+        }
+        // A fresh token for the measured run: the first one (5 minutes) may not outlive both.
+        token = Tokens.of(USER);
+        if (wrk) {
+            result = Wrk.run(url, token, concurrency, measure, thinkMillis);
+        } else {
+            request = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                    .header("Authorization", "Bearer " + token).build();
+            result = run(client, request, concurrency, measure, thinkMillis);
+        }
 
         String report = String.format("""
-                Feed benchmark: GET /c/%s/feed as %s (signed in, bearer token)
+                Feed benchmark: GET %s as %s (signed in, bearer token)
                 data: %,d members, %,d posts in the group (seeded in %,d ms)
-                load: %d concurrent clients, %s, %d s warm-up, %d s measured, on %d cores (app, PostgreSQL and load generator together)
+                load: %d concurrent clients (%s), %s, %d s warm-up, %d s measured, on %d cores (app, PostgreSQL and load generator together)
+                pages rendering at once: at most %d (comunidad.pages.max-concurrent)
                 requests: %,d ok, %,d errors
                 throughput: %.1f requests/s
                 latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
-                CPU per request: app %.2f ms (the JVM less the load generator's threads), load generator %.2f ms, PostgreSQL %.2f ms
-                """, GROUP, USER, members, posts, seedMillis, concurrency,
+                CPU per request: app %.2f ms, load generator %.2f ms, PostgreSQL %.2f ms
+                """, path, USER, members, posts, seedMillis, concurrency,
+                wrk ? "wrk" : "the JDK's HTTP client",
                 thinkMillis == 0 ? "no pause between requests" : "pausing " + thinkMillis + " ms on average between requests",
                 warmup.toSeconds(), measure.toSeconds(),
-                Runtime.getRuntime().availableProcessors(), result.ok, result.errors,
-                result.ok / (measure.toMillis() / 1000.0), result.percentile(50), result.percentile(95),
-                result.percentile(99), result.percentile(100), result.perRequest(result.appCpuNanos),
-                result.perRequest(result.clientCpuNanos), result.perRequest(result.postgresCpuNanos));
+                Runtime.getRuntime().availableProcessors(), admission.limit(), result.ok, result.errors,
+                result.ok / (measure.toMillis() / 1000.0), result.p50, result.p95, result.p99, result.max,
+                result.perRequest(result.appCpuNanos), result.perRequest(result.clientCpuNanos),
+                result.perRequest(result.postgresCpuNanos));
         System.out.println(report);
         Path out = Path.of("target/benchmark/feed.txt");
         Files.createDirectories(out.getParent());
@@ -97,23 +126,76 @@ class FeedBenchmark {
     }
 
     /**
-     * Latencies, and the CPU time spent during the run: the whole JVM less the load
-     * generator's threads (the app), the load generator, and PostgreSQL's processes. CPU time
-     * per request varies far less from run to run than throughput on a shared machine.
+     * Latencies (ms), and the CPU time spent during the run: the app's JVM (less the load
+     * generator's threads when it runs inside it), the load generator, and PostgreSQL's
+     * processes. CPU time per request varies far less from run to run than throughput on a
+     * shared machine.
      */
-    record Result(long[] latenciesNanos, long ok, long errors, long appCpuNanos, long clientCpuNanos,
-            long postgresCpuNanos) {
+    record Result(double p50, double p95, double p99, double max, long ok, long errors, long appCpuNanos,
+            long clientCpuNanos, long postgresCpuNanos) {
 
         double perRequest(long nanos) {
             return ok == 0 ? Double.NaN : nanos / 1_000_000.0 / ok;
         }
 
-        double percentile(int p) {
-            if (latenciesNanos.length == 0) {
+        static double percentile(long[] sortedNanos, int p) {
+            if (sortedNanos.length == 0) {
                 return Double.NaN;
             }
-            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
-            return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, index))] / 1_000_000.0;
+            int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1_000_000.0;
+        }
+    }
+
+    /** wrk as a separate process: closed loop over N connections, or with a random pause (wrk's delay()). */
+    static final class Wrk {
+
+        static boolean available() {
+            try {
+                Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                p.waitFor();
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        static Result run(String url, String token, int concurrency, Duration duration, long thinkMillis)
+                throws Exception {
+            Path script = Files.createTempFile("feed-bench", ".lua");
+            Files.writeString(script, (thinkMillis > 0 ? """
+                    function delay() return math.random(%d, %d) end
+                    """.formatted(thinkMillis / 2, thinkMillis * 3 / 2) : "") + """
+                    done = function(summary, latency, requests)
+                      local e = summary.errors
+                      io.write(string.format("RESULT %d %d %d %d %d %d %d\\n", summary.requests, e.status,
+                        e.connect + e.read + e.write + e.timeout, latency:percentile(50), latency:percentile(95),
+                        latency:percentile(99), latency.max))
+                    end
+                    """);
+            int threads = Math.min(2, concurrency);
+            long processCpuBefore = processCpu();
+            long postgresCpuBefore = postgresCpu();
+            Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + concurrency, "-d" + duration.toSeconds() + "s",
+                    "--timeout", "30s", "-s", script.toString(), "-H", "Authorization: Bearer " + token,
+                    "-H", "Accept-Language: es", url).redirectErrorStream(true).start();
+            // Its CPU time is readable only while it runs: sampled until it ends.
+            long wrkCpu = 0;
+            while (wrk.isAlive()) {
+                wrkCpu = Math.max(wrkCpu, wrk.info().totalCpuDuration().map(Duration::toNanos).orElse(0L));
+                Thread.sleep(50);
+            }
+            String output = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            long processCpuUsed = processCpu() - processCpuBefore;
+            long postgresCpuUsed = postgresCpu() - postgresCpuBefore;
+            Files.deleteIfExists(script);
+            String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("wrk said: " + output));
+            long[] f = Arrays.stream(line.substring(7).trim().split(" ")).mapToLong(Long::parseLong).toArray();
+            long errors = f[1] + f[2];
+            return new Result(f[3] / 1000.0, f[4] / 1000.0, f[5] / 1000.0, f[6] / 1000.0, f[0] - f[1], errors,
+                    processCpuUsed, wrkCpu, postgresCpuUsed);
         }
     }
 
@@ -123,6 +205,9 @@ class FeedBenchmark {
         long end = System.nanoTime() + duration.toNanos();
         long processCpuBefore = processCpu();
         long postgresCpuBefore = postgresCpu();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        // The JDK client's own selector and worker threads are the load generator's too.
+        java.util.Map<Long, Long> clientThreadsBefore = clientThreadCpu(threads);
         AtomicLong clientCpu = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
         int[] counts = new int[concurrency];
@@ -133,7 +218,7 @@ class FeedBenchmark {
             perThread.add(mine);
             int slot = t;
             Thread thread = new Thread(() -> {
-                long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 try {
                     long[] buffer = mine;
                     while (System.nanoTime() < end) {
@@ -161,14 +246,14 @@ class FeedBenchmark {
                         }
                     }
                 } finally {
-                    clientCpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
-                            - cpuStart);
+                    clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
                     done.countDown();
                 }
             }, "bench-" + t);
             thread.start();
         }
         done.await();
+        clientThreadCpu(threads).forEach((id, cpu) -> clientCpu.addAndGet(cpu - clientThreadsBefore.getOrDefault(id, 0L)));
         long processCpuUsed = processCpu() - processCpuBefore;
         long postgresCpuUsed = postgresCpu() - postgresCpuBefore;
         int total = Arrays.stream(counts).sum();
@@ -179,7 +264,19 @@ class FeedBenchmark {
             at += counts[t];
         }
         Arrays.sort(all);
-        return new Result(all, total, errors.get(), processCpuUsed - clientCpu.get(), clientCpu.get(), postgresCpuUsed);
+        return new Result(Result.percentile(all, 50), Result.percentile(all, 95), Result.percentile(all, 99),
+                Result.percentile(all, 100), total, errors.get(), processCpuUsed - clientCpu.get(), clientCpu.get(),
+                postgresCpuUsed);
+    }
+
+    private static java.util.Map<Long, Long> clientThreadCpu(java.lang.management.ThreadMXBean threads) {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("HttpClient-")) {
+                cpu.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return cpu;
     }
 
     private static long processCpu() {
