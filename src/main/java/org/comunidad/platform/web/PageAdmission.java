@@ -29,8 +29,8 @@ import io.vertx.ext.web.RoutingContext;
  * once; the others wait their turn, first come first served, and get 503 if none comes
  * within {@code comunidad.pages.max-wait} (a page in their language that offers to try
  * again). Fifty pages rendering together on two cores each take longer and cost more CPU in
- * all than the same pages taken a few at a time (measured on the feed: 8.5 ms of CPU per
- * page with 50 at once, 3.8 ms with 4; docs/benchmarks.md). Downloads, uploads, the API and
+ * all than the same pages taken a few at a time (measured on the feed: 4.8 ms of the app's
+ * CPU per page with 50 at once, 2.6 ms with 4; docs/benchmarks.md). Downloads, uploads, the API and
  * forms are not held back: a long transfer never keeps a page waiting.
  */
 @ApplicationScoped
