@@ -93,6 +93,10 @@ class FeedBenchmark {
         }
         // A fresh token for the measured run: the first one (5 minutes) may not outlive both.
         token = Tokens.of(USER);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("create extension if not exists pg_stat_statements").executeUpdate();
+            em.createNativeQuery("select pg_stat_statements_reset()").getResultList();
+        });
         if (wrk) {
             result = Wrk.run(url, token, concurrency, measure, thinkMillis);
         } else {
@@ -118,6 +122,7 @@ class FeedBenchmark {
                 result.ok / (measure.toMillis() / 1000.0), result.p50, result.p95, result.p99, result.max,
                 result.perRequest(result.appCpuNanos), result.perRequest(result.clientCpuNanos),
                 result.perRequest(result.postgresCpuNanos));
+        report += statements(result.ok);
         System.out.println(report);
         Path out = Path.of("target/benchmark/feed.txt");
         Files.createDirectories(out.getParent());
@@ -293,6 +298,26 @@ class FeedBenchmark {
     }
 
     /** The plans of the feed's heaviest statements, printed with the figures (their cost must not depend on the data size). */
+    /** The statements PostgreSQL ran during the measured run, by total time, per page. */
+    private String statements(long pages) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select calls, total_exec_time, total_plan_time, rows, query from pg_stat_statements
+                where dbid = (select oid from pg_database where datname = current_database())
+                order by total_exec_time + total_plan_time desc limit 15
+                """).getResultList());
+        StringBuilder out = new StringBuilder(
+                "PostgreSQL per page, by total time (calls, execution ms, planning ms, rows, statement):\n");
+        double per = Math.max(1, pages);
+        for (Object[] r : rows) {
+            String query = ((String) r[4]).replaceAll("\\s+", " ");
+            out.append(String.format("  %5.2f  %6.3f  %6.3f  %7.1f  %s%n", ((Number) r[0]).doubleValue() / per,
+                    ((Number) r[1]).doubleValue() / per, ((Number) r[2]).doubleValue() / per,
+                    ((Number) r[3]).doubleValue() / per, query.length() > 240 ? query.substring(0, 240) + "..." : query));
+        }
+        return out.toString();
+    }
+
     private void explain() {
         String[] queries = {
                 """
