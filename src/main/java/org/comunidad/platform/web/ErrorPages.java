@@ -84,9 +84,8 @@ public class ErrorPages {
     /** Too many pages at once (PageAdmission): 503 with a page that offers to try again. */
     @ServerExceptionMapper
     public Response busy(PagesBusy e) {
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", e.retryAfterSeconds())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(pages.render(Templates.busy()).render())
-                .build();
+        return Response.fromResponse(html(Response.Status.SERVICE_UNAVAILABLE, Templates.busy()))
+                .header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /** Input that breaks a rule and that the page did not handle itself: 400 with every message. */
