@@ -150,6 +150,19 @@ public class DocumentService {
         return new Quota(used.longValue(), own == null ? config.defaultQuotaBytes() : own.longValue());
     }
 
+    /**
+     * The group's storage as an upload about to be committed must see it: the group's row
+     * stays locked until the caller's transaction ends, so that the uploads of one group
+     * commit one at a time and each counts the bytes that the ones before it stored. The
+     * lock (FOR NO KEY UPDATE) does not hold back rows that merely reference the group.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Quota lockedQuota(long groupId) {
+        em.createNativeQuery("select id from community where id = ?1 for no key update").setParameter(1, groupId)
+                .getResultList();
+        return quota(groupId);
+    }
+
     /** Documents of the group in the trash that the viewer may restore, most recently deleted first. */
     @Transactional
     public List<Document> trash(Viewer viewer, Community group) {
