@@ -390,6 +390,12 @@ public class DocumentService {
 
     // ---- Translations
 
+    /**
+     * Links two documents as language versions of each other. A link changes both (each
+     * lists the other), so the viewer must be allowed to edit both; when the other already
+     * belongs to a set of its own, that whole set joins this one, and the viewer must be
+     * allowed to edit every document of it.
+     */
     @Transactional
     public void linkTranslation(Viewer viewer, Community group, long id, long otherId) {
         Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
@@ -401,12 +407,22 @@ public class DocumentService {
             Texts.check(List.of(new Violation("translation", Violation.Code.INVALID_CHOICE, 0)));
             return;
         }
+        if (!DocumentAccess.edits(viewer, other)) {
+            throw new Refused(Refused.Reason.NOT_UPLOADER);
+        }
         if (other.language.equals(document.language)) {
             Texts.check(List.of(new Violation("translation", Violation.Code.SAME_LANGUAGE, 0)));
         }
         Long set = document.translationSet != null ? document.translationSet
                 : other.translationSet != null ? other.translationSet : document.id;
         if (other.translationSet != null && !other.translationSet.equals(set)) {
+            boolean editsAll = em.createQuery("""
+                    select d from Document d join fetch d.uploader where d.translationSet = :old""", Document.class)
+                    .setParameter("old", other.translationSet).getResultStream()
+                    .allMatch(d -> DocumentAccess.edits(viewer, d));
+            if (!editsAll) {
+                throw new Refused(Refused.Reason.NOT_UPLOADER);
+            }
             // Two sets meet: the other's whole set joins this one.
             em.createQuery("update Document d set d.translationSet = :set where d.translationSet = :old")
                     .setParameter("set", set).setParameter("old", other.translationSet).executeUpdate();
