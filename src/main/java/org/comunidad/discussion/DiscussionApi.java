@@ -68,11 +68,12 @@ public class DiscussionApi {
         }
     }
 
+    /** canEdit: the caller may edit the opening (its author, while the discussion is open). */
     public record ThreadDto(SummaryDto discussion, String opening, String conclusion, boolean canReply,
-            List<ReplyDto> replies) {
+            boolean canEdit, List<ReplyDto> replies) {
         static ThreadDto of(Thread t) {
             return new ThreadDto(SummaryDto.of(t.discussion()), t.discussion().opening, t.discussion().isOpen() ? null
-                    : t.discussion().conclusion, t.canReply(), t.replies().stream().map(ReplyDto::of).toList());
+                    : t.discussion().conclusion, t.canReply(), t.canEdit(), t.replies().stream().map(ReplyDto::of).toList());
         }
     }
 

@@ -56,8 +56,10 @@ public class DiscussionService {
             boolean canModerate, List<ReplyView> answers) {
     }
 
+    /** canEdit: the viewer may edit the opening (its author, while the discussion is open). */
     public record Thread(Discussion discussion, RawString opening, RawString conclusion, List<ReplyView> replies,
-            boolean canReply, boolean canModerate, boolean mine, boolean pastDeadline, Refused.Reason replyRefusal) {
+            boolean canReply, boolean canModerate, boolean mine, boolean canEdit, boolean pastDeadline,
+            Refused.Reason replyRefusal) {
     }
 
     @Inject
@@ -117,9 +119,10 @@ public class DiscussionService {
             }
         }
         Refused.Reason refusal = replyRefusal(viewer, subgroup, d, LocalDate.now(zone));
+        boolean mine = d.author.id == viewer.memberId();
         return new Thread(d, richText.render(d.opening, mentioned.getOrDefault("DISCUSSION:" + d.id, java.util.Set.of())),
                 d.conclusion == null ? null : richText.render(d.conclusion),
-                replies, refusal == null, moderator, d.author.id == viewer.memberId(),
+                replies, refusal == null, moderator, mine, editRefusal(viewer, d) == null,
                 d.pastDeadline(LocalDate.now(zone)), refusal);
     }
 
@@ -149,6 +152,21 @@ public class DiscussionService {
         return null;
     }
 
+    /**
+     * Why the viewer may not edit the opening, or null if they may: only its author, and
+     * only while the discussion is open. Closed, it is frozen with its conclusion, as the
+     * replies are; its leader or coordinator may reopen it (moderation is unchanged).
+     */
+    static Refused.Reason editRefusal(Viewer viewer, Discussion d) {
+        if (d.author.id != viewer.memberId()) {
+            return Refused.Reason.NOT_AUTHOR;
+        }
+        if (!d.isOpen()) {
+            return Refused.Reason.DISCUSSION_CLOSED;
+        }
+        return null;
+    }
+
     @Transactional
     public Discussion open(Viewer viewer, Community subgroup, DiscussionInput input, ZoneId zone) {
         if (!canOpen(viewer, subgroup)) {
@@ -169,8 +187,9 @@ public class DiscussionService {
     @Transactional
     public Discussion edit(Viewer viewer, Community subgroup, long id, DiscussionInput input, ZoneId zone) {
         Discussion d = visible(viewer, subgroup, id);
-        if (d.author.id != viewer.memberId()) {
-            throw new Refused(Refused.Reason.NOT_AUTHOR);
+        Refused.Reason refusal = editRefusal(viewer, d);
+        if (refusal != null) {
+            throw new Refused(refusal);
         }
         // A deadline already in the past may stay as it was; a new one must not be in the past.
         LocalDate today = LocalDate.now(zone);

@@ -103,6 +103,7 @@ public interface DocMessages {
     @Message String uploaded_by(String who, String country, String when);
     @Message String text_pending();
     @Message String text_none();
+    @Message String text_failed(TextFailure failure);
     @Message String back();
 
     @Message String search_label();

@@ -29,7 +29,51 @@ public interface DocumentConfig {
     @WithDefault("2000000")
     int maxTextChars();
 
-    /** Extraction attempts before a file is marked as not searchable. */
+    /**
+     * Extraction attempts before a file is marked as not searchable. Only a missed time
+     * limit or a crashed process is tried again ({@link TextFailure#worthRetrying()}).
+     */
     @WithDefault("3")
     int textAttempts();
+
+    /** How the text of files is read for search (docs/text-extraction.md). */
+    Extraction extraction();
+
+    /**
+     * Text extraction runs Tika in a separate JVM (the app's own java, started on the first
+     * file and kept for the next ones), so that a hostile or broken file costs that process
+     * and never the app's memory or threads.
+     */
+    interface Extraction {
+
+        /** The longest one file may take; past it the process is stopped and the file marked TIMEOUT. */
+        @WithDefault("PT60S")
+        Duration timeout();
+
+        /**
+         * The extraction process's heap (its -Xmx): the memory bound per file, since files are
+         * read one at a time. Large PDFs and spreadsheets are read in well under 512 MB.
+         */
+        @WithDefault("512m")
+        String maxHeap();
+
+        /**
+         * Larger files are not read for search at all (TOO_LARGE): the text of a working paper
+         * is in its first 100 MB, and reading a 2 GB file would hold the only process for long.
+         */
+        @WithDefault("104857600")
+        long maxFileBytes();
+
+        /** How long an idle process waits for the next file before it exits (a new one starts when needed). */
+        @WithDefault("PT5M")
+        Duration idle();
+
+        /** A process is replaced after this many files, so that a slow leak in a parser cannot build up. */
+        @WithDefault("200")
+        int filesPerProcess();
+
+        /** The wait before a file is tried again (times the attempts so far). */
+        @WithDefault("PT10M")
+        Duration retryAfter();
+    }
 }

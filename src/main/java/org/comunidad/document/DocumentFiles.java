@@ -20,7 +20,11 @@ import org.apache.tika.mime.MimeTypes;
  */
 public final class DocumentFiles {
 
-    private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
+    /**
+     * Tika's types as the app's class loader sees them, with any custom-mimetypes.xml the
+     * app ships (Tika's default looks only where Tika itself was loaded from).
+     */
+    private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes(DocumentFiles.class.getClassLoader());
     private static final MediaTypeRegistry REGISTRY = TYPES.getMediaTypeRegistry();
 
     /** Programs and scripts: refused whatever they are called. */

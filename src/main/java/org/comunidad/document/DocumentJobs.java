@@ -10,13 +10,8 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.tika.exception.WriteLimitReachedException;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
 import org.comunidad.platform.storage.ObjectStore;
+import org.comunidad.platform.storage.StorageException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,8 +20,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The repository's background work, each run holding a PostgreSQL advisory lock so that
  * it runs once across replicas: text extraction for search (right after an upload and
- * every minute for anything left), the trash purge, and the sweeper that removes
- * objects no row references and multipart uploads that were never completed.
+ * every minute for anything left; each version claimed with SKIP LOCKED), the trash
+ * purge, and the sweeper that removes objects no row references and multipart uploads
+ * that were never completed.
  */
 @ApplicationScoped
 public class DocumentJobs {
@@ -44,7 +40,8 @@ public class DocumentJobs {
     @Inject
     DocumentConfig config;
 
-    private final AutoDetectParser parser = new AutoDetectParser();
+    @Inject
+    TextExtractor extractor;
 
     void onStored(@ObservesAsync DocumentUploads.VersionStored event) {
         extractPending();
@@ -65,78 +62,101 @@ public class DocumentJobs {
         sweep(config.sweepGrace());
     }
 
-    /** Extracts the text of every version waiting for it; returns how many were handled. */
+    /**
+     * Extracts the text of every version waiting for it (not those waiting for a later
+     * attempt); returns how many were handled. Files are read one at a time by
+     * {@link TextExtractor}, in a separate process with a time and memory limit, so a
+     * pathological file holds this up for at most the time limit.
+     */
     public synchronized int extractPending() {
         int handled = 0;
         while (true) {
-            Long versionId = QuarkusTransaction.requiringNew().call(this::claimNext);
-            if (versionId == null) {
+            DocumentVersion version = QuarkusTransaction.requiringNew().call(this::claimNext);
+            if (version == null) {
                 return handled;
             }
-            extract(versionId);
+            extract(version);
             handled++;
         }
     }
 
-    /** The next version to read, claimed (attempt counted) so that a crash does not loop forever. */
-    private Long claimNext() {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                update document_version set text_attempts = text_attempts + 1,
-                       text_status = case when text_attempts + 1 > ?1 then 'FAILED' else text_status end
-                where id = (select id from document_version where text_status = 'PENDING'
-                            order by id limit 1 for update skip locked)
-                returning id, text_status""").setParameter(1, config.textAttempts()).getResultList().stream()
-                .map(row -> ((Object[]) row)[1].equals("PENDING") ? (Number) ((Object[]) row)[0] : (Number) (-1L))
-                .toList();
-        if (ids.isEmpty()) {
-            return null;
+    /**
+     * The next version to read, its attempt counted before it is read, so that a file that
+     * brings the app down with it is not tried forever. New files come before retries.
+     */
+    private DocumentVersion claimNext() {
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Number> claimed = em.createNativeQuery("""
+                    update document_version set text_attempts = text_attempts + 1
+                    where id = (select id from document_version
+                                where text_status = 'PENDING' and (text_retry_at is null or text_retry_at <= now())
+                                order by text_attempts, id limit 1 for update skip locked)
+                    returning id""").getResultList();
+            if (claimed.isEmpty()) {
+                return null;
+            }
+            DocumentVersion version = em.find(DocumentVersion.class, claimed.get(0).longValue());
+            if (version.textAttempts <= config.textAttempts()) {
+                em.detach(version);
+                return version;
+            }
+            // Every attempt so far ended without an outcome: the app stopped while reading it.
+            version.textStatus = DocumentVersion.TextStatus.FAILED;
+            version.textFailure = version.textFailure != null ? version.textFailure : TextFailure.CRASHED;
+            version.textRetryAt = null;
+            em.flush();
         }
-        long id = ids.get(0).longValue();
-        return id < 0 ? claimNext() : id;
     }
 
-    private void extract(long versionId) {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "select object_key, file_name, content_type from document_version where id = ?1")
-                .setParameter(1, versionId).getSingleResult());
-        String key = (String) row[0];
-        String text;
-        String status = "DONE";
-        try (InputStream in = store.get(key)) {
-            BodyContentHandler handler = new BodyContentHandler(config.maxTextChars());
-            Metadata metadata = new Metadata();
-            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, (String) row[1]);
-            metadata.set(Metadata.CONTENT_TYPE, (String) row[2]);
-            try {
-                parser.parse(in, handler, metadata, new ParseContext());
-            } catch (Exception e) {
-                if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                    throw e;
-                }
-            }
-            // Control characters go (they mark matches in search snippets); line breaks and tabs stay.
-            text = handler.toString().replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
-            if (text.isEmpty()) {
-                status = "NONE";
-            }
-        } catch (Exception e) {
-            LOG.warnf("text extraction failed for version %d (%s): %s", versionId, row[2], e.toString());
+    private void extract(DocumentVersion version) {
+        TextExtractor.Result result;
+        try (InputStream in = store.get(version.objectKey)) {
+            result = extractor.extract(in, version.sizeBytes, version.fileName, version.contentType);
+        } catch (StorageException | java.io.IOException e) {
+            // The store, not the file: try again later, and do not count this attempt.
+            LOG.warnf("text extraction of version %d waits for the object store: %s", version.id, e.toString());
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                    update document_version set text_status = case when text_attempts >= ?2 then 'FAILED'
-                    else 'PENDING' end where id = ?1""").setParameter(1, versionId)
-                    .setParameter(2, config.textAttempts()).executeUpdate());
+                    update document_version set text_attempts = text_attempts - 1,
+                           text_retry_at = now() + make_interval(secs => ?2)
+                    where id = ?1""").setParameter(1, version.id)
+                    .setParameter(2, config.extraction().retryAfter().toSeconds()).executeUpdate());
             return;
         }
-        String extracted = text;
-        String finalStatus = status;
+        if (result.failure() != null) {
+            failed(version, result.failure());
+            return;
+        }
+        // Control characters go (they mark matches in search snippets); line breaks and tabs stay.
+        String text = result.text().replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", " ").strip();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update document_version set content_text = ?2, text_status = ?3 where id = ?1")
-                    .setParameter(1, versionId).setParameter(2, extracted.isEmpty() ? null : extracted)
-                    .setParameter(3, finalStatus).executeUpdate();
+            em.createNativeQuery("""
+                    update document_version set content_text = ?2, text_status = ?3, text_failure = null,
+                           text_retry_at = null where id = ?1""")
+                    .setParameter(1, version.id).setParameter(2, text.isEmpty() ? null : text)
+                    .setParameter(3, text.isEmpty() ? "NONE" : "DONE").executeUpdate();
             em.createNativeQuery("""
                     select document_reindex(d.id) from document d where d.current_version_id = ?1""")
-                    .setParameter(1, versionId).getResultList();
+                    .setParameter(1, version.id).getResultList();
+        });
+    }
+
+    /** A failure is final when trying again cannot help or the attempts are used up; else the file waits. */
+    private void failed(DocumentVersion version, TextFailure failure) {
+        boolean again = failure.worthRetrying() && version.textAttempts < config.textAttempts();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (again) {
+                em.createNativeQuery("""
+                        update document_version set text_retry_at = now() + make_interval(secs => ?2) where id = ?1""")
+                        .setParameter(1, version.id)
+                        .setParameter(2, config.extraction().retryAfter().toSeconds() * version.textAttempts)
+                        .executeUpdate();
+            } else {
+                em.createNativeQuery("""
+                        update document_version set text_status = 'FAILED', text_failure = ?2, text_retry_at = null
+                        where id = ?1""").setParameter(1, version.id).setParameter(2, failure.name())
+                        .executeUpdate();
+            }
         });
     }
 

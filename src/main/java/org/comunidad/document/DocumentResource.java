@@ -246,10 +246,15 @@ public class DocumentResource {
         }
         Document last = null;
         List<String> errors = new java.util.ArrayList<>();
+        int status = 400;
         for (FileUpload file : chosen) {
             try (InputStream in = Files.newInputStream(file.uploadedFile())) {
                 last = uploads.upload(viewer, community, folder, metadata, file.fileName(), file.size(), in);
             } catch (UploadRefused refused) {
+                // The page answers as the script's route does (413 over quota or size, 415 for a type).
+                if (errors.isEmpty()) {
+                    status = refused.status();
+                }
                 errors.add(DocumentFiles.safeFileName(file.fileName()) + ": " + message(refused));
             } catch (InvalidInput invalid) {
                 return Response.status(400).entity(folderPage(viewer, community, folder,
@@ -259,7 +264,7 @@ public class DocumentResource {
             }
         }
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(folderPage(viewer,
+            return Response.status(status).entity(folderPage(viewer,
                     community, folder, new FormState("upload", clean(typed), Map.of()), FormState.empty("folder"),
                     errors)).build();
         }

@@ -150,6 +150,19 @@ public class DocumentService {
         return new Quota(used.longValue(), own == null ? config.defaultQuotaBytes() : own.longValue());
     }
 
+    /**
+     * The group's storage as an upload about to be committed must see it: the group's row
+     * stays locked until the caller's transaction ends, so that the uploads of one group
+     * commit one at a time and each counts the bytes that the ones before it stored. The
+     * lock (FOR NO KEY UPDATE) does not hold back rows that merely reference the group.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Quota lockedQuota(long groupId) {
+        em.createNativeQuery("select id from community where id = ?1 for no key update").setParameter(1, groupId)
+                .getResultList();
+        return quota(groupId);
+    }
+
     /** Documents of the group in the trash that the viewer may restore, most recently deleted first. */
     @Transactional
     public List<Document> trash(Viewer viewer, Community group) {
@@ -377,6 +390,12 @@ public class DocumentService {
 
     // ---- Translations
 
+    /**
+     * Links two documents as language versions of each other. A link changes both (each
+     * lists the other), so the viewer must be allowed to edit both; when the other already
+     * belongs to a set of its own, that whole set joins this one, and the viewer must be
+     * allowed to edit every document of it.
+     */
     @Transactional
     public void linkTranslation(Viewer viewer, Community group, long id, long otherId) {
         Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
@@ -388,12 +407,22 @@ public class DocumentService {
             Texts.check(List.of(new Violation("translation", Violation.Code.INVALID_CHOICE, 0)));
             return;
         }
+        if (!DocumentAccess.edits(viewer, other)) {
+            throw new Refused(Refused.Reason.NOT_UPLOADER);
+        }
         if (other.language.equals(document.language)) {
             Texts.check(List.of(new Violation("translation", Violation.Code.SAME_LANGUAGE, 0)));
         }
         Long set = document.translationSet != null ? document.translationSet
                 : other.translationSet != null ? other.translationSet : document.id;
         if (other.translationSet != null && !other.translationSet.equals(set)) {
+            boolean editsAll = em.createQuery("""
+                    select d from Document d join fetch d.uploader where d.translationSet = :old""", Document.class)
+                    .setParameter("old", other.translationSet).getResultStream()
+                    .allMatch(d -> DocumentAccess.edits(viewer, d));
+            if (!editsAll) {
+                throw new Refused(Refused.Reason.NOT_UPLOADER);
+            }
             // Two sets meet: the other's whole set joins this one.
             em.createQuery("update Document d set d.translationSet = :set where d.translationSet = :old")
                     .setParameter("set", set).setParameter("old", other.translationSet).executeUpdate();

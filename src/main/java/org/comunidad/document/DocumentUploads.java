@@ -71,19 +71,19 @@ public class DocumentUploads {
             String typedFileName, long declaredLength, InputStream body) {
         String fileName = DocumentFiles.safeFileName(typedFileName);
         // Every check that needs no bytes comes first: a refused upload stores nothing.
-        QuarkusTransaction.requiringNew().run(() -> {
+        DocumentService.Quota quota = QuarkusTransaction.requiringNew().call(() -> {
             requireUploader(viewer, community);
             if (folderId != null) {
                 documents.folderOf(community, folderId);
             }
             documents.check(metadata, DocumentFiles.titleFrom(fileName));
-            requireRoom(community.groupId(), declaredLength);
+            return requireRoom(community.groupId(), declaredLength);
         });
-        Stored object = storeObject(fileName, declaredLength, body);
+        Stored object = storeObject(fileName, declaredLength, body, quota);
         try {
             Document document = QuarkusTransaction.requiringNew().call(() -> {
+                requireStoredFits(community.groupId(), object.size());
                 requireUploader(viewer, community);
-                requireRoom(community.groupId(), 0);
                 DocumentService.Checked checked = documents.check(metadata, DocumentFiles.titleFrom(fileName));
                 Document doc = new Document();
                 doc.groupId = community.groupId();
@@ -112,7 +112,7 @@ public class DocumentUploads {
             String typedFileName, long declaredLength, InputStream body) {
         String fileName = DocumentFiles.safeFileName(typedFileName);
         String cleanComment = org.comunidad.platform.content.Texts.clean(comment);
-        QuarkusTransaction.requiringNew().run(() -> {
+        DocumentService.Quota quota = QuarkusTransaction.requiringNew().call(() -> {
             Document document = documents.find(viewer, group, documentId)
                     .orElseThrow(jakarta.ws.rs.NotFoundException::new);
             if (!DocumentAccess.edits(viewer, document)) {
@@ -122,9 +122,9 @@ public class DocumentUploads {
             org.comunidad.platform.content.Texts.optional(violations, "comment", cleanComment,
                     DocumentVersion.COMMENT_MAX);
             org.comunidad.platform.content.Texts.check(violations);
-            requireRoom(group.id, declaredLength);
+            return requireRoom(group.id, declaredLength);
         });
-        Stored object = storeObject(fileName, declaredLength, body);
+        Stored object = storeObject(fileName, declaredLength, body, quota);
         try {
             DocumentVersion version = QuarkusTransaction.requiringNew().call(() -> {
                 Document document = em.find(Document.class, documentId,
@@ -135,7 +135,7 @@ public class DocumentUploads {
                 if (!DocumentAccess.edits(viewer, document)) {
                     throw new Refused(Refused.Reason.NOT_UPLOADER);
                 }
-                requireRoom(group.id, 0);
+                requireStoredFits(group.id, object.size());
                 DocumentVersion v = newVersion(viewer, document, object, cleanComment);
                 document.updatedAt = OffsetDateTime.now();
                 em.flush();
@@ -178,7 +178,13 @@ public class DocumentUploads {
         }
     }
 
-    private void requireRoom(long groupId, long declaredLength) {
+    /**
+     * Refuses early what cannot fit: a larger length than allowed, or a group already
+     * without room for the length announced. A body without Content-Length announces
+     * nothing: the quota it gets back bounds how much of it is read, and the bytes
+     * stored are checked again before the row is committed ({@link #requireStoredFits}).
+     */
+    private DocumentService.Quota requireRoom(long groupId, long declaredLength) {
         if (declaredLength > config.maxBytes()) {
             throw new UploadRefused(UploadRefused.Code.TOO_LARGE, config.maxBytes());
         }
@@ -186,14 +192,34 @@ public class DocumentUploads {
         if (!quota.allows(Math.max(0, declaredLength))) {
             throw new UploadRefused(UploadRefused.Code.QUOTA, quota.limit());
         }
+        return quota;
+    }
+
+    /**
+     * The bytes actually stored must fit in the group's quota, counted with every version
+     * committed before, under the group's lock (held until this transaction commits), so
+     * that uploads at the same time cannot together go past it. The caller removes the
+     * object when this refuses.
+     */
+    private void requireStoredFits(long groupId, long size) {
+        DocumentService.Quota quota = documents.lockedQuota(groupId);
+        if (!quota.allows(size)) {
+            throw new UploadRefused(UploadRefused.Code.QUOTA, quota.limit());
+        }
     }
 
     /**
      * Streams the body into a new object: type from the first bytes, then SHA-256 and size
-     * on the way through. declaredLength -1 when the client did not say.
+     * on the way through. declaredLength -1 when the client did not say. Reading stops past
+     * the size limit or past the room left in the group's quota, whichever is smaller.
      */
-    Stored storeObject(String fileName, long declaredLength, InputStream body) {
-        Metered metered = new Metered(body, config.maxBytes());
+    Stored storeObject(String fileName, long declaredLength, InputStream body, DocumentService.Quota quota) {
+        long room = Math.max(0, quota.limit() - quota.used());
+        boolean quotaBound = room < config.maxBytes();
+        Metered metered = new Metered(body, quotaBound ? room : config.maxBytes());
+        java.util.function.Supplier<UploadRefused> overLimit = () -> quotaBound
+                ? new UploadRefused(UploadRefused.Code.QUOTA, quota.limit())
+                : new UploadRefused(UploadRefused.Code.TOO_LARGE, config.maxBytes());
         BufferedInputStream in = new BufferedInputStream(metered, DocumentFiles.detectionLength() + 1);
         String contentType;
         try {
@@ -201,8 +227,11 @@ public class DocumentUploads {
             contentType = DocumentFiles.detect(in, fileName);
             in.reset();
         } catch (IOException e) {
-            throw metered.tooLarge ? new UploadRefused(UploadRefused.Code.TOO_LARGE, config.maxBytes())
-                    : new UploadRefused(UploadRefused.Code.INCOMPLETE, e);
+            if (metered.tooLarge) {
+                drain(body, DRAIN_MAX);
+                throw overLimit.get();
+            }
+            throw new UploadRefused(UploadRefused.Code.INCOMPLETE, e);
         }
         if (metered.count == 0) {
             throw new UploadRefused(UploadRefused.Code.EMPTY, 0);
@@ -215,7 +244,9 @@ public class DocumentUploads {
         } catch (StorageException e) {
             discard(key);
             if (metered.tooLarge) {
-                throw new UploadRefused(UploadRefused.Code.TOO_LARGE, config.maxBytes());
+                // Read the rest of a moderate body so that the client receives the answer.
+                drain(body, DRAIN_MAX);
+                throw overLimit.get();
             }
             if (metered.failed) {
                 throw new UploadRefused(UploadRefused.Code.INCOMPLETE, e);

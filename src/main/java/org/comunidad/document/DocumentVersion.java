@@ -75,6 +75,15 @@ public class DocumentVersion extends PanacheEntityBase {
     @Column(name = "text_attempts", nullable = false)
     public int textAttempts;
 
+    /** Why the text was not extracted, once that is final (FAILED); null for older failures. */
+    @Column(name = "text_failure", length = 20)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public TextFailure textFailure;
+
+    /** A file that missed its time limit waits until then for its next attempt. */
+    @Column(name = "text_retry_at")
+    public OffsetDateTime textRetryAt;
+
     public static List<DocumentVersion> ofDocument(long documentId) {
         return find("select v from DocumentVersion v join fetch v.createdBy m left join fetch m.country "
                 + "where v.documentId = ?1 order by v.number desc", documentId).list();

@@ -42,9 +42,14 @@ class DocumentAccessMatrixTest {
 
     /** A PDF uploaded by pf.peru into the subgroup; returns its id. */
     static long document(String language) {
+        return document(Persona.MEMBER, language);
+    }
+
+    /** The same, uploaded by someone else. */
+    static long document(Persona uploader, String language) {
         Map<String, String> meta = Uploads.report("Documento de la matriz");
         meta.put("language", language);
-        Response response = Uploads.upload(Persona.MEMBER, S + "/upload", "matriz.pdf", TestFiles.pdf("Matriz"), meta);
+        Response response = Uploads.upload(uploader, S + "/upload", "matriz.pdf", TestFiles.pdf("Matriz"), meta);
         assertEquals(201, response.statusCode(), response.body().asString());
         return response.jsonPath().getLong("id");
     }
@@ -121,6 +126,19 @@ class DocumentAccessMatrixTest {
             long es = document("es");
             long pt = document("pt");
             return Web.form(p, S + "/" + es + "/translations", Map.of("other", String.valueOf(pt)));
+        }));
+        // A link changes both documents: the caller must be allowed to edit both, whichever
+        // page the link is made from (pf.peru's document and one the subgroup's leader uploaded).
+        Map<Persona, Integer> editsBoth = expect(303, 303, 403, 403, 403, 404, KEYCLOAK);
+        cases.add(new Case("POST link translation to another's document", editsBoth, p -> {
+            long mine = document("es");
+            long leaders = document(Persona.LEADER, "pt");
+            return Web.form(p, S + "/" + mine + "/translations", Map.of("other", String.valueOf(leaders)));
+        }));
+        cases.add(new Case("POST link another's document as translation", editsBoth, p -> {
+            long mine = document("es");
+            long leaders = document(Persona.LEADER, "pt");
+            return Web.form(p, S + "/" + leaders + "/translations", Map.of("other", String.valueOf(mine)));
         }));
         cases.add(new Case("POST unlink translation", uploaderOrCoordinator, p -> {
             long es = document("es");

@@ -242,6 +242,45 @@ class DocumentFlowTest {
     }
 
     @Test
+    void aTranslationLinkNeedsTheRightToEditBothDocuments() {
+        long mine = upload(Persona.MEMBER, "propuesta.txt", "Propuesta de protocolo".getBytes(),
+                Uploads.report("Propuesta de protocolo"));
+        Map<String, String> pt = Uploads.report("Proposta de protocolo");
+        pt.put("language", "pt");
+        Response created = Uploads.upload(Persona.LEADER, S + "/upload", "proposta.txt",
+                "Proposta de protocolo".getBytes(), pt);
+        assertEquals(201, created.statusCode(), created.body().asString());
+        long leaders = created.jsonPath().getLong("id");
+
+        // pf.peru may edit her document but not the leader's: no link, from either page.
+        Response fromMine = Web.form(Persona.MEMBER, S + "/" + mine + "/translations",
+                Map.of("other", String.valueOf(leaders)));
+        assertEquals(403, fromMine.statusCode());
+        assertTrue(fromMine.body().asString().contains(
+                "Solo quien subió el documento o el coordinador sectorial pueden cambiarlo o añadir versiones."),
+                fromMine.body().asString());
+        Response fromTheirs = Web.form(Persona.MEMBER, S + "/" + leaders + "/translations",
+                Map.of("other", String.valueOf(mine)));
+        assertEquals(403, fromTheirs.statusCode());
+        // The leader may edit his document but not hers.
+        assertEquals(403, Web.form(Persona.LEADER, S + "/" + leaders + "/translations",
+                Map.of("other", String.valueOf(mine))).statusCode());
+        assertEquals(0L, count("select count(*) from document where translation_set is not null and id in ("
+                + mine + ", " + leaders + ")"), "neither document was changed");
+        assertEquals(0L, count("select count(*) from audit_log where action = 'DOCUMENT_TRANSLATION_LINK' "
+                + "and target_id in (" + mine + ", " + leaders + ")"));
+        assertFalse(Persona.MEMBER.request().get(S + "/" + leaders).body().asString()
+                .contains("href=\"" + S + "/" + mine + "\" hreflang"),
+                "the leader's document does not point to hers");
+
+        // The coordinator may edit both.
+        assertEquals(303, Web.form(Persona.COORDINATOR, S + "/" + mine + "/translations",
+                Map.of("other", String.valueOf(leaders))).statusCode());
+        assertEquals(2L, count("select count(*) from document where translation_set is not null and id in ("
+                + mine + ", " + leaders + ")"));
+    }
+
+    @Test
     void deletedDocumentsWaitInTheTrashThenArePurged() {
         long id = upload(Persona.MEMBER, "borrador.txt", "borrador para eliminar".getBytes(),
                 Uploads.report("Borrador para eliminar"));
