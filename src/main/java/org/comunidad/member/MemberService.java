@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.comunidad.platform.web.Languages;
 
+import io.quarkus.security.AuthenticationFailedException;
+
 /** Members as the app keeps them: created at first sign-in, refreshed from Keycloak. */
 @ApplicationScoped
 public class MemberService {
@@ -32,6 +34,12 @@ public class MemberService {
      */
     @Transactional
     public Member signedIn(Claims claims) {
+        if (blank(claims.subject()) || blank(claims.username())) {
+            // A token the realm signed without naming its user (Keycloak's admin-cli gives such
+            // tokens): nobody to act for, an authentication failure (401), never a member without
+            // a subject.
+            throw new AuthenticationFailedException("token without sub or preferred_username");
+        }
         Member member = Member.bySubject(claims.subject()).orElseGet(() -> {
             Member created = new Member();
             created.subject = claims.subject();
@@ -111,6 +119,10 @@ public class MemberService {
 
     private static String code(Country country) {
         return country == null ? null : country.code;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String firstNonBlank(String... values) {

@@ -15,6 +15,7 @@ import org.comunidad.member.Membership;
 import org.comunidad.platform.web.Languages;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
@@ -148,7 +149,7 @@ public class CurrentUser {
                     Languages.fromRequest(request),
                     jwt.getIssuedAtTime());
         }
-        throw new IllegalStateException("unexpected principal " + identity.getPrincipal().getClass());
+        throw new AuthenticationFailedException("unexpected principal " + identity.getPrincipal().getClass());
     }
 
     private static String claim(JsonWebToken jwt, String name) {
