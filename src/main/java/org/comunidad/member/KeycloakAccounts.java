@@ -43,8 +43,8 @@ public class KeycloakAccounts {
             String position, String language, String realmRole) {
     }
 
-    /** The attributes a member edits in their profile. */
-    public record Contact(String phone, String institution, String position, String language) {
+    /** The attributes a member edits in their profile (institution and position are the administrators'). */
+    public record Contact(String phone, String language) {
     }
 
     @Inject
@@ -237,8 +237,6 @@ public class KeycloakAccounts {
             Map<String, List<String>> attributes = representation.getAttributes() == null ? new HashMap<>()
                     : new HashMap<>(representation.getAttributes());
             put(attributes, "phone", contact.phone());
-            put(attributes, "institution", contact.institution());
-            put(attributes, "position", contact.position());
             if (contact.language() != null) {
                 attributes.put("locale", List.of(keycloakLocale(contact.language())));
             }
