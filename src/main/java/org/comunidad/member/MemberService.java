@@ -20,9 +20,9 @@ public class MemberService {
     static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(5);
 
     /** What the identity token says about the user. */
-    public record Claims(String subject, String username, String email, String name, String country,
-            String institution, String position, String phone, String locale, String browserLanguage,
-            long issuedAt) {
+    public record Claims(String subject, String username, String email, boolean emailVerified, String name,
+            String country, String institution, String position, String phone, String locale,
+            String browserLanguage, long issuedAt) {
     }
 
     @jakarta.inject.Inject
@@ -57,6 +57,7 @@ public class MemberService {
         boolean changed = member.id == null
                 || !Objects.equals(member.username, username)
                 || !Objects.equals(member.email, claims.email())
+                || member.emailVerified != claims.emailVerified()
                 || !Objects.equals(member.displayName, displayName)
                 || !Objects.equals(code(member.country), countryCode)
                 || !staleContact && (!Objects.equals(member.institution, claims.institution())
@@ -65,6 +66,7 @@ public class MemberService {
         if (changed) {
             member.username = username;
             member.email = claims.email();
+            member.emailVerified = claims.emailVerified();
             member.displayName = displayName;
             if (!Objects.equals(code(member.country), countryCode)) {
                 member.country = countryCode == null ? null : Country.findById(countryCode);

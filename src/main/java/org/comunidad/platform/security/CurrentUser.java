@@ -140,6 +140,7 @@ public class CurrentUser {
                     jwt.getSubject(),
                     claim(jwt, "preferred_username"),
                     claim(jwt, "email"),
+                    "true".equals(claim(jwt, "email_verified")),
                     claim(jwt, "name"),
                     claim(jwt, "country"),
                     claim(jwt, "institution"),

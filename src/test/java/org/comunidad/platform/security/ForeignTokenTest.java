@@ -95,10 +95,10 @@ class ForeignTokenTest {
     void theMemberServiceRefusesClaimsWithoutSubjectAsAnAuthenticationFailure() {
         long before = members();
         assertThrows(AuthenticationFailedException.class, () -> members.signedIn(new MemberService.Claims(null,
-                "pf.peru", "pf.peru@demo.prosur.example", "Lucía Quispe", "PE", null, null, null, "es", "es",
+                "pf.peru", "pf.peru@demo.prosur.example", true, "Lucía Quispe", "PE", null, null, null, "es", "es",
                 System.currentTimeMillis() / 1000)));
         assertThrows(AuthenticationFailedException.class, () -> members.signedIn(new MemberService.Claims(" ",
-                null, null, null, null, null, null, null, null, "es", System.currentTimeMillis() / 1000)));
+                null, null, false, null, null, null, null, null, null, "es", System.currentTimeMillis() / 1000)));
         assertEquals(before, members());
     }
 
