@@ -186,6 +186,8 @@ insert into member (subject, username, email, display_name, country_code, instit
   'Secretaría de Energía', 'Director de Cooperación Internacional', 'es', 'America/Argentina/Buenos_Aires'),
  ('00000000-0000-4000-a000-000000000008', 'pf.colombia', 'pf.colombia@demo.prosur.example', 'Camila Restrepo', 'CO',
   'Ministerio de Defensa Nacional', 'Asesora de Asuntos Internacionales', 'es', 'America/Bogota');
+-- Their addresses are verified in Keycloak (emailVerified in the demo users): the directory shows them.
+update member set email_verified = true where subject like '00000000-0000-4000-a000-%';
 
 -- Their roles. The country is the member's own.
 insert into membership (community_id, member_id, role, country_code)

@@ -101,4 +101,6 @@ public interface AccountMessages {
     @Message String validation_invalid_phone();
     @Message String validation_invalid_time_zone();
     @Message String dir_phone();
+    /** Stands in the directory for an address Keycloak has not verified. */
+    @Message String dir_email_unverified();
 }

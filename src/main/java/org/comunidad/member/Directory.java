@@ -14,7 +14,8 @@ import org.comunidad.community.CommunityService.MemberRow;
 /**
  * The members' directory of a community: the rows filtered by country, role, subgroup and
  * a search over name, institution, position and email (accents and case ignored), and the
- * same rows as CSV or vCard for the coordinators' address books.
+ * same rows as CSV or vCard for the coordinators' address books. An address Keycloak has not
+ * verified is never shown, searched or exported: "not verified" stands in its place.
  */
 public final class Directory {
 
@@ -62,7 +63,7 @@ public final class Directory {
                 continue;
             }
             if (q != null && !(fold(m.displayName).contains(q) || fold(m.institution).contains(q)
-                    || fold(m.position).contains(q) || fold(m.email).contains(q))) {
+                    || fold(m.position).contains(q) || fold(m.verifiedEmail()).contains(q))) {
                 continue;
             }
             kept.add(row);

@@ -61,7 +61,9 @@ public class DirectoryResource {
                     .map(org.comunidad.platform.web.Csv::cell).toList())).append("\r\n");
             for (MemberRow row : export.rows()) {
                 Member m = row.member();
-                csv.append(String.join(",", org.comunidad.platform.web.Csv.cell(m.displayName), org.comunidad.platform.web.Csv.cell(m.email),
+                csv.append(String.join(",", org.comunidad.platform.web.Csv.cell(m.displayName),
+                        org.comunidad.platform.web.Csv.cell(m.emailVerified || m.email == null ? m.email
+                                : forms.accounts().dir_email_unverified()),
                         org.comunidad.platform.web.Csv.cell(m.phone),
                         org.comunidad.platform.web.Csv.cell(m.country == null ? "" : m.country.name.in(language)),
                         org.comunidad.platform.web.Csv.cell(m.institution), org.comunidad.platform.web.Csv.cell(m.position),
@@ -88,8 +90,8 @@ public class DirectoryResource {
                 Member m = row.member();
                 cards.append("BEGIN:VCARD\r\nVERSION:4.0\r\n");
                 cards.append("FN:").append(Directory.vcardText(m.displayName)).append("\r\n");
-                if (m.email != null) {
-                    cards.append("EMAIL;TYPE=work:").append(Directory.vcardText(m.email)).append("\r\n");
+                if (m.verifiedEmail() != null) {
+                    cards.append("EMAIL;TYPE=work:").append(Directory.vcardText(m.verifiedEmail())).append("\r\n");
                 }
                 if (m.phone != null) {
                     cards.append("TEL;TYPE=work,voice;VALUE=uri:tel:").append(m.phone.replaceAll("[^+0-9]", ""))

@@ -33,6 +33,7 @@ public class JoinRequests {
     public record Joinable(Community community, Long pendingId) {
     }
 
+    /** A request as the decider sees it; {@code email} is null while Keycloak has not verified it. */
     public record Pending(long id, String name, String email, String country, String institution, String message,
             OffsetDateTime at) {
     }
@@ -112,7 +113,7 @@ public class JoinRequests {
         requireDecider(viewer, community);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select r.id, m.display_name, m.email, m.country_code, m.institution, r.message, r.created_at
+                select r.id, m.display_name, case when m.email_verified then m.email end, m.country_code, m.institution, r.message, r.created_at
                 from join_request r join member m on m.id = r.member_id
                 where r.community_id = ?1 and r.status = 'PENDING' order by r.id""")
                 .setParameter(1, community.id).getResultList();

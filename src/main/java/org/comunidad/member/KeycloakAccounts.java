@@ -43,8 +43,8 @@ public class KeycloakAccounts {
             String position, String language, String realmRole) {
     }
 
-    /** The attributes a member edits in their profile. */
-    public record Contact(String phone, String institution, String position, String language) {
+    /** The attributes a member edits in their profile (institution and position are the administrators'). */
+    public record Contact(String phone, String language) {
     }
 
     @Inject
@@ -162,6 +162,47 @@ public class KeycloakAccounts {
                 .map(RoleRepresentation::getName).collect(java.util.stream.Collectors.toSet()));
     }
 
+    /**
+     * Removes the realm roles among {@code revocable} that the account holds directly and that
+     * are not {@code needed}; an admin account is left alone. What the removed roles gave
+     * through their composites and is still needed, and the {@code base} role, is granted
+     * directly first (never a role the account did not hold), so the account is never without
+     * it. Returns the roles removed.
+     */
+    public java.util.Set<String> takeBackRealmRoles(String userId, java.util.Set<String> needed,
+            java.util.Set<String> revocable, String base) {
+        return call(() -> {
+            org.keycloak.admin.client.resource.RoleScopeResource roles = realm().users().get(userId).roles().realmLevel();
+            java.util.Set<String> effective = names(roles.listEffective());
+            if (effective.contains(org.comunidad.platform.security.Viewer.ADMIN)) {
+                return java.util.Set.<String>of();
+            }
+            List<RoleRepresentation> direct = roles.listAll();
+            List<RoleRepresentation> removing = direct.stream()
+                    .filter(r -> revocable.contains(r.getName()) && !needed.contains(r.getName())).toList();
+            if (removing.isEmpty()) {
+                return java.util.Set.<String>of();
+            }
+            java.util.Set<String> kept = names(direct);
+            kept.removeAll(names(removing));
+            java.util.Set<String> keep = new java.util.TreeSet<>(needed);
+            keep.add(base);
+            List<RoleRepresentation> adding = keep.stream()
+                    .filter(name -> effective.contains(name) && !kept.contains(name))
+                    .map(name -> realm().roles().get(name).toRepresentation()).toList();
+            if (!adding.isEmpty()) {
+                roles.add(adding);
+            }
+            roles.remove(removing);
+            return names(removing);
+        });
+    }
+
+    private static java.util.Set<String> names(List<RoleRepresentation> roles) {
+        return roles.stream().map(RoleRepresentation::getName)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** Takes a realm role directly granted to the account away. */
     public void revokeRealmRole(String userId, String role) {
         call(() -> {
@@ -196,8 +237,6 @@ public class KeycloakAccounts {
             Map<String, List<String>> attributes = representation.getAttributes() == null ? new HashMap<>()
                     : new HashMap<>(representation.getAttributes());
             put(attributes, "phone", contact.phone());
-            put(attributes, "institution", contact.institution());
-            put(attributes, "position", contact.position());
             if (contact.language() != null) {
                 attributes.put("locale", List.of(keycloakLocale(contact.language())));
             }

@@ -32,7 +32,8 @@ public class MeApi {
     public record Grant(long communityId, long groupId, CommunityRole role, boolean effective) {
     }
 
-    public record Me(long id, String subject, String username, String displayName, String email, String country,
+    public record Me(long id, String subject, String username, String displayName, String email,
+            boolean emailVerified, String country,
             String institution, String position, String language, String timeZone, Set<String> realmRoles,
             List<Grant> communityRoles) {
     }
@@ -45,7 +46,8 @@ public class MeApi {
         List<Grant> grants = viewer.grants().stream()
                 .map(g -> new Grant(g.communityId(), g.groupId(), g.role(), viewer.mayAct(g.role())))
                 .toList();
-        return new Me(m.id, m.subject, m.username, m.displayName, m.email, m.country == null ? null : m.country.code,
+        return new Me(m.id, m.subject, m.username, m.displayName, m.email, m.emailVerified,
+                m.country == null ? null : m.country.code,
                 m.institution, m.position, currentUser.language(), m.timeZone, new TreeSet<>(viewer.realmRoles()),
                 grants);
     }

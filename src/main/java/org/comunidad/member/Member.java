@@ -29,6 +29,18 @@ public class Member extends BaseEntity {
 
     public String email;
 
+    /**
+     * Whether Keycloak verified the address (the token's email_verified): the directory and
+     * the emails use only a verified one.
+     */
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
+    /** The address, if verified: the one to show others and to write to. */
+    public String verifiedEmail() {
+        return emailVerified ? email : null;
+    }
+
     @Column(name = "display_name", nullable = false)
     public String displayName;
 

@@ -95,15 +95,7 @@ public class MemberAdminResource {
         }
         // The realm role is the ceiling of community roles: the account gets it in Keycloak too
         // (from its next token on), or the new role would not take effect.
-        CommunityRole given = Directory.parseRole(role);
-        String subject = QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(memberId).subject);
-        try {
-            accounts.grantRealmRole(subject, given.requiredRealmRole());
-        } catch (KeycloakAccounts.Unavailable unavailable) {
-            org.jboss.logging.Logger.getLogger(MemberAdminResource.class).warnf(
-                    "role %s given to member %d, but Keycloak is unreachable: realm role %s not granted", given,
-                    memberId, given.requiredRealmRole());
-        }
+        realmRoles.grant(memberId, Directory.parseRole(role));
         return Response.seeOther(URI.create("/c/" + group.slug + "/members/" + memberId)).build();
     }
 
@@ -115,6 +107,7 @@ public class MemberAdminResource {
         Viewer viewer = currentUser.viewer();
         Community group = group(viewer, slug);
         admin.unassign(viewer, group, memberId, membershipId);
+        realmRoles.reconcile(memberId);
         boolean stillIn = QuarkusTransaction.requiringNew().call(() -> Membership.count(
                 "member.id = ?1 and (community.id = ?2 or community.parent.id = ?2)", memberId, group.id) > 0);
         return Response.seeOther(URI.create("/c/" + group.slug + "/members" + (stillIn ? "/" + memberId : ""))).build();
@@ -127,11 +120,15 @@ public class MemberAdminResource {
         Viewer viewer = currentUser.viewer();
         Community group = group(viewer, slug);
         admin.remove(viewer, group, memberId);
+        realmRoles.reconcile(memberId);
         return Response.seeOther(URI.create("/c/" + group.slug + "/members")).build();
     }
 
     @Inject
     KeycloakAccounts accounts;
+
+    @Inject
+    RealmRoles realmRoles;
 
     /**
      * The forum admin disables an account (in Keycloak: no new sign-in, sessions ended) or

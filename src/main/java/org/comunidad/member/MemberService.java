@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.comunidad.platform.web.Languages;
 
+import io.quarkus.security.AuthenticationFailedException;
+
 /** Members as the app keeps them: created at first sign-in, refreshed from Keycloak. */
 @ApplicationScoped
 public class MemberService {
@@ -18,9 +20,9 @@ public class MemberService {
     static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(5);
 
     /** What the identity token says about the user. */
-    public record Claims(String subject, String username, String email, String name, String country,
-            String institution, String position, String phone, String locale, String browserLanguage,
-            long issuedAt) {
+    public record Claims(String subject, String username, String email, boolean emailVerified, String name,
+            String country, String institution, String position, String phone, String locale,
+            String browserLanguage, long issuedAt) {
     }
 
     @jakarta.inject.Inject
@@ -32,6 +34,12 @@ public class MemberService {
      */
     @Transactional
     public Member signedIn(Claims claims) {
+        if (blank(claims.subject()) || blank(claims.username())) {
+            // A token the realm signed without naming its user (Keycloak's admin-cli gives such
+            // tokens): nobody to act for, an authentication failure (401), never a member without
+            // a subject.
+            throw new AuthenticationFailedException("token without sub or preferred_username");
+        }
         Member member = Member.bySubject(claims.subject()).orElseGet(() -> {
             Member created = new Member();
             created.subject = claims.subject();
@@ -49,6 +57,7 @@ public class MemberService {
         boolean changed = member.id == null
                 || !Objects.equals(member.username, username)
                 || !Objects.equals(member.email, claims.email())
+                || member.emailVerified != claims.emailVerified()
                 || !Objects.equals(member.displayName, displayName)
                 || !Objects.equals(code(member.country), countryCode)
                 || !staleContact && (!Objects.equals(member.institution, claims.institution())
@@ -57,6 +66,7 @@ public class MemberService {
         if (changed) {
             member.username = username;
             member.email = claims.email();
+            member.emailVerified = claims.emailVerified();
             member.displayName = displayName;
             if (!Objects.equals(code(member.country), countryCode)) {
                 member.country = countryCode == null ? null : Country.findById(countryCode);
@@ -111,6 +121,10 @@ public class MemberService {
 
     private static String code(Country country) {
         return country == null ? null : country.code;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String firstNonBlank(String... values) {

@@ -67,17 +67,16 @@ public class ProfileResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@RestForm String phone, @RestForm String institution, @RestForm String position,
-            @RestForm String language, @RestForm String timeZone) {
+    public Response save(@RestForm String phone, @RestForm String language, @RestForm String timeZone) {
+        // Institution and position are not read: the realm reserves them to administrators, and
+        // coordinators set them when they invite; a form that still sends them changes nothing.
         long memberId = currentUser.require().id;
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("phone", phone);
-        typed.put("institution", institution);
-        typed.put("position", position);
         typed.put("language", language);
         typed.put("timeZone", timeZone);
         try {
-            profiles.save(memberId, new Profiles.Draft(phone, institution, position, language, timeZone));
+            profiles.save(memberId, new Profiles.Draft(phone, language, timeZone));
         } catch (InvalidInput invalid) {
             FormState form = forms.failed("profile", invalid, typed);
             return Response.status(400).entity(QuarkusTransaction.joiningExisting().call(() -> page(form, null)))

@@ -19,16 +19,17 @@ import org.comunidad.platform.web.Languages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * A member's own profile: contact data (written to their Keycloak attributes first, then
- * here), language and time zone. Country, name and email are Keycloak's and the
- * coordinator's to change.
+ * A member's own profile: phone (written to their Keycloak attributes first, then here),
+ * language and time zone. Name, email and country are Keycloak's; institution and position
+ * too, and the realm lets only administrators edit them (its user profile: edit [admin]),
+ * so a member never writes them, here or in Keycloak's account console: coordinators set
+ * them when they invite, the forum's secretariat in Keycloak afterwards.
  */
 @ApplicationScoped
 public class Profiles {
 
     static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{6,40}$");
     public static final int PHONE_MAX = 40;
-    public static final int TEXT_MAX = 255;
 
     /** The zones offered: the Americas (every member country) and UTC. */
     public static final List<String> ZONES;
@@ -45,7 +46,7 @@ public class Profiles {
         ZONES = List.copyOf(list);
     }
 
-    public record Draft(String phone, String institution, String position, String language, String timeZone) {
+    public record Draft(String phone, String language, String timeZone) {
     }
 
     @Inject
@@ -54,16 +55,12 @@ public class Profiles {
     /** Validates, writes Keycloak's attributes, then the member row; nothing changes if Keycloak fails. */
     public void save(long memberId, Draft draft) {
         String phone = Texts.clean(draft.phone());
-        String institution = Texts.clean(draft.institution());
-        String position = Texts.clean(draft.position());
         String language = Texts.clean(draft.language());
         String zone = Texts.clean(draft.timeZone());
         List<Violation> violations = new ArrayList<>();
         if (phone != null && (phone.length() > PHONE_MAX || !PHONE.matcher(phone).matches())) {
             violations.add(new Violation("phone", Violation.Code.INVALID_PHONE, 0));
         }
-        Texts.optional(violations, "institution", institution, TEXT_MAX);
-        Texts.optional(violations, "position", position, TEXT_MAX);
         if (!Languages.isSupported(language)) {
             violations.add(new Violation("language", Violation.Code.INVALID_CHOICE, 0));
         }
@@ -72,12 +69,10 @@ public class Profiles {
         }
         Texts.check(violations);
         String subject = QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(memberId).subject);
-        accounts.writeContact(subject, new KeycloakAccounts.Contact(phone, institution, position, language));
+        accounts.writeContact(subject, new KeycloakAccounts.Contact(phone, language));
         QuarkusTransaction.requiringNew().run(() -> {
             Member member = Member.findById(memberId);
             member.phone = phone;
-            member.institution = institution;
-            member.position = position;
             member.language = language;
             member.timeZone = zone;
             member.profileWrittenAt = OffsetDateTime.now();

@@ -37,6 +37,8 @@ import io.quarkus.scheduler.Scheduled;
  * assignments and accepted invitations by default) or in the daily digest (everything
  * else), as each member chose; a row read in the app before its digest is skipped. Rows
  * are claimed with {@code for update skip locked}, so replicas never send the same one.
+ * Only an address Keycloak verified is written to (email_verified in the member's token):
+ * until then the rows wait, and the bell shows them.
  */
 @ApplicationScoped
 public class Emails {
@@ -151,7 +153,7 @@ public class Emails {
                         select n.id from notification n
                         join member m on m.id = n.member_id
                         where n.emailed_at is null and n.created_at > now() - interval '%s'
-                          and m.email is not null and not m.email_opt_out and m.disabled_at is null
+                          and m.email is not null and m.email_verified and not m.email_opt_out and m.disabled_at is null
                           and %s = 'IMMEDIATE'
                         order by n.id limit %d
                         for update of n skip locked)
@@ -188,7 +190,7 @@ public class Emails {
                 select distinct m.id, m.time_zone from notification n
                 join member m on m.id = n.member_id
                 where n.emailed_at is null and n.created_at > now() - interval '%s'
-                  and m.email is not null and not m.email_opt_out and m.disabled_at is null
+                  and m.email is not null and m.email_verified and not m.email_opt_out and m.disabled_at is null
                   and (m.digest_sent_at is null or m.digest_sent_at < ?1)
                   and %s = 'DIGEST'""".formatted(DIGEST_WINDOW, channelSql()))
                 .setParameter(1, OffsetDateTime.ofInstant(now.minusSeconds(20 * 3600), ZoneId.of("UTC")))
@@ -215,7 +217,7 @@ public class Emails {
         @SuppressWarnings("unchecked")
         List<Object[]> member = em.createNativeQuery("""
                 select id, email, display_name, language, time_zone from member
-                where id = ?1 and (digest_sent_at is null or digest_sent_at < ?2) for update skip locked""")
+                where id = ?1 and email is not null and email_verified and (digest_sent_at is null or digest_sent_at < ?2) for update skip locked""")
                 .setParameter(1, memberId)
                 .setParameter(2, OffsetDateTime.ofInstant(now.minusSeconds(20 * 3600), ZoneId.of("UTC")))
                 .getResultList();

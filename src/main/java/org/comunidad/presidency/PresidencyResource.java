@@ -57,7 +57,7 @@ public class PresidencyResource {
     Rotation rotation;
 
     @Inject
-    org.comunidad.member.KeycloakAccounts accounts;
+    org.comunidad.member.RealmRoles realmRoles;
 
     @Inject
     Pages pages;
@@ -98,17 +98,10 @@ public class PresidencyResource {
                     failed("rotation", invalid, country, startsOn), FormState.empty("next"), null)).build();
         }
         // The realm role is the ceiling of the community role: the new coordinators get
-        // "coordinator" in Keycloak too (from their next token on).
-        for (long member : done.gained()) {
-            String subject = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                    .call(() -> org.comunidad.member.Member.<org.comunidad.member.Member>findById(member).subject);
-            try {
-                accounts.grantRealmRole(subject, "coordinator");
-            } catch (org.comunidad.member.KeycloakAccounts.Unavailable unavailable) {
-                org.jboss.logging.Logger.getLogger(PresidencyResource.class).warnf(
-                        "member %d now coordinates, but Keycloak is unreachable: realm role coordinator not granted", member);
-            }
-        }
+        // "coordinator" in Keycloak too (from their next token on); those who coordinate no
+        // group any more lose it.
+        done.gained().forEach(member -> realmRoles.grant(member, org.comunidad.member.CommunityRole.COORDINATOR));
+        done.lost().forEach(realmRoles::reconcile);
         return Response.seeOther(URI.create("/presidency?done=rotated")).build();
     }
 

@@ -93,8 +93,8 @@ public class Rotation {
         }
     }
 
-    /** The presidency recorded and the members who gained a group's coordination. */
-    public record Done(long presidencyId, long moved, List<Long> gained) {
+    /** The presidency recorded, and the members who gained or lost a group's coordination. */
+    public record Done(long presidencyId, long moved, List<Long> gained, List<Long> lost) {
     }
 
     @Inject
@@ -151,7 +151,9 @@ public class Rotation {
                 + "; coordination moved in " + plan.moves() + " of " + plan.changes().size() + " working groups"
                 + (unchanged.isEmpty() ? "" : "; unchanged (no focal point of " + country + "): " + unchanged));
         return new Done(id, plan.moves(), plan.changes().stream().filter(Change::moves)
-                .map(c -> c.incoming().memberId()).distinct().toList());
+                .map(c -> c.incoming().memberId()).distinct().toList(),
+                plan.changes().stream().filter(c -> c.moves() && c.outgoing() != null)
+                        .map(c -> c.outgoing().memberId()).distinct().toList());
     }
 
     private Plan plan(String countryCode, String startsOn, LocalDate today, boolean lock) {

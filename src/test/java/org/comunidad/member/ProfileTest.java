@@ -2,6 +2,7 @@ package org.comunidad.member;
 
 import static org.comunidad.testsupport.Persona.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ class ProfileTest {
     @Inject
     KeycloakAccounts accounts;
 
+    @Inject
+    org.keycloak.admin.client.Keycloak keycloak;
+
     static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
 
     record Case(String name, Map<Persona, Integer> expected, Function<Persona, Response> call) {
@@ -71,8 +75,6 @@ class ProfileTest {
     void contactDataGoesToKeycloakAndTheDirectory() {
         Map<String, String> fields = new HashMap<>();
         fields.put("phone", "+57 601 381 4000");
-        fields.put("institution", "Cancillería de Colombia");
-        fields.put("position", "Directora de Asuntos Multilaterales");
         fields.put("language", "pt");
         fields.put("timeZone", "America/Bogota");
         try {
@@ -82,7 +84,6 @@ class ProfileTest {
             assertEquals(303, saved.statusCode());
             Map<String, List<String>> attributes = accounts.attributes(COLOMBIA_SUBJECT);
             assertEquals(List.of("+57 601 381 4000"), attributes.get("phone"));
-            assertEquals(List.of("Cancillería de Colombia"), attributes.get("institution"));
             assertEquals(List.of("pt-BR"), attributes.get("locale"));
 
             String page = Persona.GROUP_MEMBER.request().get("/profile").body().asString();
@@ -90,19 +91,58 @@ class ProfileTest {
             assertTrue(page.contains("Meu perfil"), "the page is now in Portuguese");
             String directory = Persona.COORDINATOR.request().get("/c/seguridad/members").body().asString();
             assertTrue(directory.contains("tel:+57 601 381 4000"), "the phone is in the directory");
-            assertTrue(directory.contains("Directora de Asuntos Multilaterales"));
             String csv = Persona.COORDINATOR.request().get("/c/seguridad/members.csv").body().asString();
             assertTrue(csv.contains("+57 601 381 4000"));
         } finally {
             Map<String, String> original = new HashMap<>();
             original.put("phone", "");
-            original.put("institution", "Ministerio de Defensa Nacional");
-            original.put("position", "Asesora de Asuntos Internacionales");
             original.put("language", "es");
             original.put("timeZone", "America/Bogota");
             assertEquals(303, Web.form(Persona.GROUP_MEMBER, "/profile", original).statusCode());
         }
         assertEquals(null, accounts.attributes(COLOMBIA_SUBJECT).get("phone"));
+    }
+
+    /**
+     * Institution and position are the administrators' in the realm (its user profile lets
+     * only admin edit them): the profile shows them, offers no field for them, and a form that
+     * still sends them changes them neither in Keycloak nor here.
+     */
+    @Test
+    void institutionAndPositionAreNotTheMembersToWrite() {
+        String page = Persona.GROUP_MEMBER.request().get("/profile").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Ministerio de Defensa Nacional"), "shown: " + page);
+        assertFalse(page.contains("name=\"institution\""), "no field for the institution");
+        assertFalse(page.contains("name=\"position\""), "no field for the position");
+
+        Map<String, String> forged = new HashMap<>();
+        forged.put("phone", "");
+        forged.put("institution", "Cancillería de Colombia");
+        forged.put("position", "Ministra");
+        forged.put("language", "es");
+        forged.put("timeZone", "America/Bogota");
+        assertEquals(303, Web.form(Persona.GROUP_MEMBER, "/profile", forged).statusCode());
+
+        Map<String, List<String>> attributes = accounts.attributes(COLOMBIA_SUBJECT);
+        assertEquals(List.of("Ministerio de Defensa Nacional"), attributes.get("institution"), "Keycloak unchanged");
+        assertEquals(List.of("Asesora de Asuntos Internacionales"), attributes.get("position"));
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select institution, position from member where username = 'pf.colombia'").getResultList());
+        assertEquals("Ministerio de Defensa Nacional", stored.get(0)[0], "the member row unchanged");
+        assertEquals("Asesora de Asuntos Internacionales", stored.get(0)[1]);
+        assertFalse(Persona.COORDINATOR.request().get("/c/seguridad/members").body().asString().contains("Ministra"),
+                "nor the directory");
+    }
+
+    @Test
+    void theRealmLetsOnlyAdministratorsEditInstitutionAndPosition() {
+        org.keycloak.representations.userprofile.config.UPConfig config = keycloak
+                .realm(org.comunidad.testsupport.KeycloakServer.REALM).users().userProfile().getConfiguration();
+        for (String attribute : List.of("country", "institution", "position")) {
+            assertEquals(java.util.Set.of("admin"), config.getAttribute(attribute).getPermissions().getEdit(),
+                    attribute + ": Keycloak's account console does not let the member change it either");
+        }
     }
 
     @Test

@@ -45,6 +45,7 @@ import io.restassured.response.Response;
 class PresidencyRotationTest {
 
     static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
+    static final String COORDINATOR_SUBJECT = "00000000-0000-4000-a000-000000000002";
 
     @jakarta.inject.Inject
     org.comunidad.member.KeycloakAccounts accounts;
@@ -183,6 +184,10 @@ class PresidencyRotationTest {
                     .contains("Ahora coordina este grupo de trabajo"), "pf.colombia is told they coordinate");
             assertTrue(accounts.realmRoles(COLOMBIA_SUBJECT).contains("coordinator"),
                     "and holds the realm role that lets the community role take effect");
+            assertFalse(accounts.realmRoles(COORDINATOR_SUBJECT).contains("coordinator"),
+                    "coord.seguridad coordinates no group any more: the realm role is taken back");
+            assertTrue(accounts.realmRoles(COORDINATOR_SUBJECT).contains("leader"),
+                    "but still leads a subgroup of Security");
             String lost = Persona.COORDINATOR.request().get("/notifications").body().asString();
             assertTrue(lost.contains("Dejó de coordinar este grupo de trabajo"), lost);
             assertTrue(lost.contains("Colombia ejerce la presidencia pro tempore desde el 12 de diciembre de 2020."), lost);
@@ -206,6 +211,7 @@ class PresidencyRotationTest {
         } finally {
             restore(before);
             accounts.revokeRealmRole(COLOMBIA_SUBJECT, "coordinator");
+            accounts.grantRealmRole(COORDINATOR_SUBJECT, "coordinator");
         }
         assertEquals(1L, count("""
                 select count(*) from membership ms join member m on m.id = ms.member_id join community c on c.id = ms.community_id

@@ -103,14 +103,16 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** The realm of keycloak-realm.json, plus demo users and (for tests) the test client. */
+    /** The realm of keycloak-realm.json, plus demo users and (for tests) the test clients. */
     static void writeRealmImport(Options options) throws IOException {
         Path project = projectDir();
         ObjectMapper json = new ObjectMapper();
         ObjectNode realm = (ObjectNode) json.readTree(project.resolve("keycloak-realm.json").toFile());
         append(realm, "users", json.readTree(project.resolve("deploy/local/keycloak-demo-users.json").toFile()));
         if (options.withTestClient()) {
-            append(realm, "clients", json.readTree(project.resolve("src/test/resources/keycloak/test-clients.json").toFile()));
+            // The test clients, and the flows and authenticator configurations they use.
+            JsonNode tests = json.readTree(project.resolve("src/test/resources/keycloak/test-clients.json").toFile());
+            tests.fieldNames().forEachRemaining(field -> append(realm, field, tests));
         }
         Path importDir = options.home().resolve("data/import");
         Files.createDirectories(importDir);

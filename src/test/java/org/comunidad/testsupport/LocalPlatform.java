@@ -139,7 +139,9 @@ public final class LocalPlatform {
                 .append(took.toSeconds()).append(" s after the command started)\n");
         out.append(" Sign in with any demo user below, password ").append(DEMO_PASSWORD).append('\n');
         for (String[] user : DEMO_USERS) {
-            out.append(String.format("   %-15s %s%n", user[0], user[1]));
+            // The admin and the coordinator also type a one-time code: an authenticator app set up with this secret.
+            String totp = Tokens.totpSecret(user[0]).map(secret -> "; one-time code: TOTP secret " + secret).orElse("");
+            out.append(String.format("   %-15s %s%s%n", user[0], user[1], totp));
         }
         out.append(" Keycloak: ").append(services.keycloak().url()).append("/admin  (user ")
                 .append(KeycloakServer.ADMIN_USER).append(", password in .local/secrets.properties: keycloak-admin)\n");

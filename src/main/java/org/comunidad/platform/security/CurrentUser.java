@@ -15,6 +15,7 @@ import org.comunidad.member.Membership;
 import org.comunidad.platform.web.Languages;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
@@ -139,6 +140,7 @@ public class CurrentUser {
                     jwt.getSubject(),
                     claim(jwt, "preferred_username"),
                     claim(jwt, "email"),
+                    "true".equals(claim(jwt, "email_verified")),
                     claim(jwt, "name"),
                     claim(jwt, "country"),
                     claim(jwt, "institution"),
@@ -148,7 +150,7 @@ public class CurrentUser {
                     Languages.fromRequest(request),
                     jwt.getIssuedAtTime());
         }
-        throw new IllegalStateException("unexpected principal " + identity.getPrincipal().getClass());
+        throw new AuthenticationFailedException("unexpected principal " + identity.getPrincipal().getClass());
     }
 
     private static String claim(JsonWebToken jwt, String name) {
