@@ -47,8 +47,9 @@ class CountryResponsibleTest {
                 return ((Number) existing.get(0)).longValue();
             }
             long id = ((Number) em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code, institution, position)
-                    values ('test-funcionario-peru', 'funcionario.peru', 'funcionario.peru@example.org',
+                    insert into member (subject, username, email, email_verified, display_name, country_code,
+                                        institution, position)
+                    values ('test-funcionario-peru', 'funcionario.peru', 'funcionario.peru@example.org', true,
                             'Rosa Huamán', 'PE', 'Ministerio del Interior', 'Asesora') returning id""").getSingleResult())
                     .longValue();
             em.createNativeQuery("""
