@@ -50,16 +50,13 @@ public interface DocumentConfig {
         @WithDefault("PT60S")
         Duration timeout();
 
-        /**
-         * The extraction process's heap (its -Xmx): the memory bound per file, since files are
-         * read one at a time. Large PDFs and spreadsheets are read in well under 512 MB.
-         */
+        /** The extraction process's heap (its -Xmx): the memory bound per file, since files are read one at a time. */
         @WithDefault("512m")
         String maxHeap();
 
         /**
-         * Larger files are not read for search at all (TOO_LARGE): the text of a working paper
-         * is in its first 100 MB, and reading a 2 GB file would hold the only process for long.
+         * Larger files are not read for search at all (TOO_LARGE): reading a file of up to 2 GB
+         * would hold the only process for long, and mostly end at the time limit anyway.
          */
         @WithDefault("104857600")
         long maxFileBytes();
