@@ -29,6 +29,8 @@ public class ErrorPages {
         static native TemplateInstance invalid(java.util.List<String> messages);
 
         static native TemplateInstance busy();
+
+        static native TemplateInstance csrfRefused();
     }
 
     public record ApiViolation(String field, String code, String message) {
