@@ -31,6 +31,8 @@ public class ErrorPages {
         static native TemplateInstance busy();
 
         static native TemplateInstance csrfRefused();
+
+        static native TemplateInstance tooLarge(String lang, String megabytes);
     }
 
     public record ApiViolation(String field, String code, String message) {
@@ -118,7 +120,10 @@ public class ErrorPages {
     }
 
     static boolean isApi(UriInfo uri) {
-        String path = uri.getPath();
-        return path.equals("/api") || path.startsWith("/api/");
+        return isApiPath(uri.getPath());
+    }
+
+    static boolean isApiPath(String path) {
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 }

@@ -20,4 +20,8 @@ public interface SystemMessages {
     @Message String csrf_back();
 
     @Message String signout_question();
+
+    @Message String too_large_title();
+    @Message String too_large_text(String megabytes);
+    @Message String too_large_back();
 }
