@@ -153,6 +153,9 @@ public final class LocalServices implements AutoCloseable {
             config.put("quarkus.oidc.api.auth-server-url", keycloak.issuer());
             config.put("quarkus.oidc.credentials.secret", secrets.webClient());
             config.put("quarkus.oidc.token-state-manager.encryption-secret", secrets.session());
+            // A key of its own for each: one leaked key forges nothing protected by the others.
+            config.put("quarkus.rest-csrf.token-signature-key", secrets.csrf());
+            config.put("comunidad.mail.link-secret", secrets.mailLinks());
             config.put("comunidad.storage.endpoint", s3.endpoint());
             config.put("comunidad.storage.access-key", S3Server.ACCESS_KEY);
             config.put("comunidad.storage.secret-key", S3Server.SECRET_KEY);
@@ -220,11 +223,12 @@ public final class LocalServices implements AutoCloseable {
         postgres.close();
     }
 
-    /** Client secrets, the session-cookie key and Keycloak's bootstrap admin password. */
-    record Secrets(String webClient, String apiClient, String session, String keycloakAdmin, String adminClient) {
+    /** Client secrets, the keys of the session cookie, form tokens and unsubscribe links, Keycloak's admin password. */
+    record Secrets(String webClient, String apiClient, String session, String keycloakAdmin, String adminClient,
+            String csrf, String mailLinks) {
 
         static Secrets random() {
-            return new Secrets(token(), token(), token(), token(), token());
+            return new Secrets(token(), token(), token(), token(), token(), token(), token());
         }
 
         /** Generated on the first local run and kept, so sessions survive restarts. */
@@ -237,7 +241,8 @@ public final class LocalServices implements AutoCloseable {
                     }
                 }
                 boolean changed = false;
-                for (String key : new String[] { "web-client", "api-client", "session", "keycloak-admin", "admin-client" }) {
+                for (String key : new String[] { "web-client", "api-client", "session", "keycloak-admin", "admin-client",
+                        "csrf", "mail-link" }) {
                     if (p.getProperty(key) == null) {
                         p.setProperty(key, token());
                         changed = true;
@@ -250,7 +255,8 @@ public final class LocalServices implements AutoCloseable {
                     }
                 }
                 return new Secrets(p.getProperty("web-client"), p.getProperty("api-client"), p.getProperty("session"),
-                        p.getProperty("keycloak-admin"), p.getProperty("admin-client"));
+                        p.getProperty("keycloak-admin"), p.getProperty("admin-client"), p.getProperty("csrf"),
+                        p.getProperty("mail-link"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -40,7 +40,8 @@ import io.quarkus.qute.RawString;
  * What members write, made safe to show. Markdown is parsed with commonmark, raw HTML
  * in the source is escaped (shown as text), and the output goes through the OWASP
  * sanitiser anyway: only formatting elements, http(s)/mailto and same-origin links,
- * same-origin images. Also finds video links (privacy-enhanced embeds) and @mentions.
+ * images from the app's own image routes only. Also finds video links (privacy-enhanced
+ * embeds) and @mentions.
  */
 @ApplicationScoped
 public class RichText {
@@ -59,10 +60,25 @@ public class RichText {
     private static final Pattern VIMEO_ID = Pattern.compile("[0-9]{1,12}");
 
     /**
-     * A same-origin path: one slash, not "//" or "/\" (browsers read both as another host). Quotes and angle
-     * brackets are never part of a valid URL: a value holding them is an attempt to break out of the attribute.
+     * The app's own image routes: the only places an image in members' text may point at. Every reader's
+     * browser requests an image, with their cookies, as soon as the text is shown, so only a route that
+     * returns an image the reader may see and does nothing else (no change, no audit entry, no download
+     * record) belongs here; anything else (sign-out, a document's file, another host) is shown as the
+     * image's alternative text. A feature that adds such a route (meeting or plan images) adds its
+     * pattern here. Each pattern must match the whole URL as written, with no query or fragment.
      */
-    private static final Pattern SAME_ORIGIN_PATH = Pattern.compile("^/(?![/\\\\])[^\\s\\\\\"<>]*$");
+    static final List<Pattern> IMAGE_ROUTES = List.of(
+            // NewsResource#image: /c/{slug}/news/{id}/image
+            Pattern.compile("/c/[a-z0-9]+(?:-[a-z0-9]+)*/news/[0-9]{1,18}/image"));
+
+    private static final Pattern IMAGE_SOURCE = Pattern.compile(
+            IMAGE_ROUTES.stream().map(Pattern::pattern).collect(Collectors.joining("|", "^(?:", ")$")));
+
+    /** True when an image may point at this URL: one of the app's own image routes. */
+    static boolean isAppImage(String url) {
+        return url != null && IMAGE_SOURCE.matcher(url).matches();
+    }
+
     /**
      * http(s) with "//" and a host: "https:/evil.example" or "http:evil.example" lead to another host from a
      * page of the other scheme without looking external. mailto, same-origin paths and fragments as well.
@@ -83,7 +99,7 @@ public class RichText {
             .allowAttributes("title").matching(NO_MARKUP).onElements("a", "img")
             .allowAttributes("target").matching(true, "_blank").onElements("a")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
-            .allowAttributes("src").matching(SAME_ORIGIN_PATH).onElements("img")
+            .allowAttributes("src").matching(IMAGE_SOURCE).onElements("img")
             .allowAttributes("alt").matching(NO_MARKUP).onElements("img")
             .allowAttributes("class").matching(true, "mention").onElements("span")
             .toFactory();
@@ -154,6 +170,22 @@ public class RichText {
                 // The page owns h1 and h2: members' headings start at h3.
                 heading.setLevel(Math.min(6, heading.getLevel() + 2));
                 visitChildren(heading);
+            }
+
+            @Override
+            public void visit(Image image) {
+                // Nested images in the alternative text first: they may be moved out below.
+                visitChildren(image);
+                if (!isAppImage(image.getDestination())) {
+                    // Not one of the app's images: its alternative text stays, nothing is requested.
+                    Node child = image.getFirstChild();
+                    while (child != null) {
+                        Node next = child.getNext();
+                        image.insertBefore(child);
+                        child = next;
+                    }
+                    image.unlink();
+                }
             }
         });
         if (!knownUsernames.isEmpty()) {

@@ -28,7 +28,11 @@ public class ErrorPages {
 
         static native TemplateInstance invalid(java.util.List<String> messages);
 
-        static native TemplateInstance busy();
+        static native TemplateInstance busy(String retry);
+
+        static native TemplateInstance csrfRefused();
+
+        static native TemplateInstance tooLarge(String lang, String megabytes);
     }
 
     public record ApiViolation(String field, String code, String message) {
@@ -48,6 +52,9 @@ public class ErrorPages {
 
     @Inject
     Pages pages;
+
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
@@ -81,10 +88,14 @@ public class ErrorPages {
         return html(Response.Status.FORBIDDEN, Templates.refused(message));
     }
 
-    /** Too many pages at once (PageAdmission): 503 with a page that offers to try again. */
+    /**
+     * Too many pages at once (PageAdmission): 503 with a page that offers to try again. The link is
+     * the page asked for, as a path of this site (never the raw request line, which may name a host).
+     */
     @ServerExceptionMapper
     public Response busy(PagesBusy e) {
-        return Response.fromResponse(html(Response.Status.SERVICE_UNAVAILABLE, Templates.busy()))
+        String retry = SameOriginPaths.of(routing.normalizedPath(), routing.request().query());
+        return Response.fromResponse(html(Response.Status.SERVICE_UNAVAILABLE, Templates.busy(retry)))
                 .header("Retry-After", e.retryAfterSeconds()).build();
     }
 
@@ -116,7 +127,10 @@ public class ErrorPages {
     }
 
     static boolean isApi(UriInfo uri) {
-        String path = uri.getPath();
-        return path.equals("/api") || path.startsWith("/api/");
+        return isApiPath(uri.getPath());
+    }
+
+    static boolean isApiPath(String path) {
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 }

@@ -39,8 +39,9 @@ public class LanguageResource {
             throw new jakarta.ws.rs.BadRequestException("unsupported language");
         }
         currentUser.member().ifPresent(member -> members.chooseLanguage(member.id, lang));
+        // Secure like every cookie of the app, whatever the proxy says (browsers send it to http://localhost too).
         NewCookie cookie = new NewCookie.Builder(Languages.COOKIE).value(lang).path("/")
-                .maxAge(COOKIE_MAX_AGE).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+                .maxAge(COOKIE_MAX_AGE).sameSite(NewCookie.SameSite.LAX).httpOnly(true).secure(true).build();
         return Response.seeOther(URI.create(safeReturnPath(returnPath))).cookie(cookie).build();
     }
 

@@ -4,7 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The platform's own conditions (too busy to show a page now), in Spanish
+ * The platform's own conditions (too busy to show a page now, a request without its form token), in Spanish
  * (messages/sys.properties), Portuguese (sys_pt) and English (sys_en); templates use them as
  * {sys:...}. Kept apart from the big bundle, whose generated code fails verification when it grows.
  */
@@ -14,4 +14,14 @@ public interface SystemMessages {
     @Message String busy_title();
     @Message String busy_text();
     @Message String busy_retry();
+
+    @Message String csrf_title();
+    @Message String csrf_text();
+    @Message String csrf_back();
+
+    @Message String signout_question();
+
+    @Message String too_large_title();
+    @Message String too_large_text(String megabytes);
+    @Message String too_large_back();
 }

@@ -143,6 +143,40 @@ class RichTextTest {
         assertNotContains("data:", html);
     }
 
+    /**
+     * An image makes every reader's browser request its URL with their cookies: only the app's own image
+     * routes may be images. Sign-out, document files (which write a download to the audit log) and any
+     * other path are shown as their alternative text, never requested.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/logout", "/logout?x=1", "/c/seguridad/documents/7/file",
+            "/c/seguridad/documents/7/file?download=1", "/c/seguridad/news/1/image/../../../logout",
+            "/c/seguridad/news/1/image?x=/logout", "/c/seguridad/news/1/image#x", "/c/seguridad/news/x/image",
+            "/c/seguridad/news/1/image/", "/c/Seguridad/news/1/image", "/notifications/read-all", "/",
+            "//evil.example/x.png", "/\\evil.example/x.png", "javascript:alert(1)", "JaVaScRiPt:alert(1)",
+            "http://localhost/c/seguridad/news/1/image", "/c/seguridad/news/1/image%2F..%2F..%2Flogout",
+            "/c/seguridad/news/1/%69mage" })
+    void onlyTheAppsImageRoutesMayBeImages(String url) {
+        String html = render("antes ![foto del taller](" + url + ") después");
+        assertNotContains("<img", html);
+        assertNotContains("src=", html);
+        assertContains("foto del taller", html);
+    }
+
+    @Test
+    void aNewsImageStaysAnImage() {
+        String html = render("![Taller en Lima](/c/seguridad-asistencia-victimas/news/42/image \"el taller\")");
+        assertContains("<img src=\"/c/seguridad-asistencia-victimas/news/42/image\" alt=\"Taller en Lima\" title=\"el taller\"", html);
+    }
+
+    @Test
+    void aLinkToSignOutStaysALinkNotAnImage() {
+        // A link is only followed when the reader clicks it (and sign-out needs a POST with a token anyway).
+        String html = render("[salir](/logout)");
+        assertContains("href=\"/logout\"", html);
+        assertNotContains("<img", html);
+    }
+
     @Test
     void rawHtmlShowsAsEscapedText() {
         String html = render("hola <b>mundo</b> <script>alert(1)</script>");
