@@ -128,6 +128,9 @@ public interface DocMessages {
     @Message String site_search_discussions();
     @Message String site_search_more_documents(long count);
     @Message String site_search_empty_query();
+    @Message String site_search_no_news();
+    @Message String site_search_no_posts();
+    @Message String site_search_no_discussions();
 
     @Message String refused(UploadRefused.Code code);
     @Message String limit_is(String limit);

@@ -58,8 +58,8 @@ class SignInBrowserTest {
             assertEquals(List.of("Salud", "Seguridad y Combate al Crimen"), groups.stream().sorted().toList());
 
             // Switch to Portuguese: the page and the stored profile follow.
-            page.selectOption("#lang-select", "pt");
-            page.click(".lang-form button[type=submit]");
+            page.click(".user-menu summary");
+            page.click(".user-menu-panel .lang-form button[value=pt]");
             page.waitForURL(APP + "/communities");
             assertThat(page.locator("html")).hasAttribute("lang", "pt");
             assertThat(page.locator("h1")).hasText("Minhas comunidades");

@@ -29,7 +29,6 @@ public interface AppMessages {
     @Message String user_signout();
     @Message String user_signin();
     @Message String lang_label();
-    @Message String lang_submit();
     @Message String lang_es();
     @Message String lang_pt();
     @Message String lang_en();
@@ -171,7 +170,6 @@ public interface AppMessages {
     @Message String post_reactions();
     @Message String post_video_title(String provider);
     @Message String post_video_open(String provider);
-    @Message String reaction_icon(org.comunidad.post.PostReaction.Kind kind);
     @Message String reaction_label(org.comunidad.post.PostReaction.Kind kind);
 
     // Discussions
