@@ -121,7 +121,7 @@ public class DiscussionResource {
     @POST
     @Path("{id}/replies")
     public Response reply(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String body,
-            @RestForm Long parentId) {
+            @RestForm("parentId") Long parentId) {
         String formId = parentId == null ? "reply" : "reply-" + parentId;
         return act(slug, id, formId, Map.of("body", nn(body)), (viewer, subgroup) -> discussions.reply(viewer, subgroup,
                 id, parentId, body, currentUser.zone()));

@@ -130,7 +130,7 @@ public class DocumentResource {
     @POST
     @Path("folders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createFolder(@PathParam("slug") String slug, @RestForm Long parent, @RestForm String name) {
+    public Response createFolder(@PathParam("slug") String slug, @RestForm("parent") Long parent, @RestForm String name) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         try {
@@ -222,7 +222,7 @@ public class DocumentResource {
     @POST
     @Path("upload-form")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadForm(@PathParam("slug") String slug, @RestForm Long folder, @RestForm String title,
+    public Response uploadForm(@PathParam("slug") String slug, @RestForm("folder") Long folder, @RestForm String title,
             @RestForm String description, @RestForm String type, @RestForm String country,
             @RestForm String language, @RestForm String tags, @RestForm String date,
             @RestForm("files") List<FileUpload> files) {
@@ -293,7 +293,7 @@ public class DocumentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String title,
             @RestForm String description, @RestForm String type, @RestForm String country,
-            @RestForm String language, @RestForm String tags, @RestForm String date, @RestForm Long folder) {
+            @RestForm String language, @RestForm String tags, @RestForm String date, @RestForm("folder") Long folder) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         document(viewer, community, id);
@@ -371,7 +371,7 @@ public class DocumentResource {
     @POST
     @Path("{id}/translations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response link(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm Long other) {
+    public Response link(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm("other") Long other) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         transactional(() -> document(viewer, community, id));

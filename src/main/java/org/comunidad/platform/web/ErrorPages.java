@@ -22,6 +22,10 @@ public class ErrorPages {
     static class Templates {
         static native TemplateInstance notFound();
 
+        static native TemplateInstance notFoundPlain();
+
+        static native TemplateInstance badRequestPlain();
+
         static native TemplateInstance badRequest();
 
         static native TemplateInstance refused(String message);
@@ -51,12 +55,31 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return respond(uri, Response.Status.NOT_FOUND, "not_found", Templates.notFound());
+        return respond(uri, Response.Status.NOT_FOUND, "not_found", outsideAnyRoute()
+                ? Templates.notFoundPlain() : Templates.notFound());
+    }
+
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest vertxRequest;
+
+    /**
+     * An address that matched no route (/c/, /c//news), or a request refused before the CSRF
+     * filter ran (CsrfTokenShape): the request has no form token for the layout's forms (the
+     * layout failed with a 500 here), and for an unmatched address the answer is written on the
+     * I/O thread, where the layout's queries may not run. Such answers use a page of their own.
+     */
+    /** Where the CSRF filter leaves the request's token for templates (RoutingContext attribute). */
+    private static final String CSRF_TOKEN = "csrf_token";
+
+    private boolean outsideAnyRoute() {
+        io.vertx.ext.web.RoutingContext routing = vertxRequest.getCurrent();
+        return io.vertx.core.Context.isOnEventLoopThread() || routing == null || routing.get(CSRF_TOKEN) == null;
     }
 
     @ServerExceptionMapper
     public Response badRequest(BadRequestException e, UriInfo uri) {
-        return respond(uri, Response.Status.BAD_REQUEST, "bad_request", Templates.badRequest());
+        return respond(uri, Response.Status.BAD_REQUEST, "bad_request", outsideAnyRoute()
+                ? Templates.badRequestPlain() : Templates.badRequest());
     }
 
     /** A member whose role does not allow the action: 403 with the reason, in their language. */
@@ -86,6 +109,28 @@ public class ErrorPages {
     public Response busy(PagesBusy e) {
         return Response.fromResponse(html(Response.Status.SERVICE_UNAVAILABLE, Templates.busy()))
                 .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /**
+     * The CSRF extension decodes the form's token as base64url without catching the error: a
+     * token such as "%C3%28" made a 500. Such a token is a bad request. Any other
+     * IllegalArgumentException is a fault of ours and stays a server error: rethrown.
+     */
+    @ServerExceptionMapper
+    public Response undecodableCsrfToken(IllegalArgumentException e, UriInfo uri) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.quarkus.csrf.")) {
+                return respond(uri, Response.Status.BAD_REQUEST, "bad_request", Templates.badRequestPlain());
+            }
+        }
+        throw e;
+    }
+
+    /** A query, form or header value of the wrong kind (NumberParameters): 400 naming the parameter. */
+    @ServerExceptionMapper
+    public Response badParameter(BadParameter e, UriInfo uri) {
+        return invalid(new org.comunidad.platform.content.InvalidInput(
+                java.util.List.of(org.comunidad.platform.content.Violation.invalidValue(e.name()))), uri);
     }
 
     /** Input that breaks a rule and that the page did not handle itself: 400 with every message. */

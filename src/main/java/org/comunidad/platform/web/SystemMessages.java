@@ -14,4 +14,7 @@ public interface SystemMessages {
     @Message String busy_title();
     @Message String busy_text();
     @Message String busy_retry();
+
+    @Message String invalid_value(String field);
+    @Message String invalid_value_unnamed();
 }
