@@ -37,6 +37,7 @@ import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Formats;
 import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Pages;
+import org.comunidad.platform.web.RateLimited;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -181,6 +182,7 @@ public class DocumentResource {
     @Path("upload")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @RateLimited(RateLimited.Kind.UPLOADS)
     public Response uploadRaw(@PathParam("slug") String slug, @QueryParam("folder") Long folderId,
             @QueryParam("title") String title, @QueryParam("description") String description,
             @QueryParam("type") String type, @QueryParam("country") String country,
@@ -222,6 +224,7 @@ public class DocumentResource {
     @POST
     @Path("upload-form")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Kind.UPLOADS)
     public Response uploadForm(@PathParam("slug") String slug, @RestForm("folder") Long folder, @RestForm String title,
             @RestForm String description, @RestForm String type, @RestForm String country,
             @RestForm String language, @RestForm String tags, @RestForm String date,
@@ -322,6 +325,7 @@ public class DocumentResource {
     @Path("{id}/versions")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @RateLimited(RateLimited.Kind.UPLOADS)
     public Response versionRaw(@PathParam("slug") String slug, @PathParam("id") long id,
             @QueryParam("comment") String comment, @HeaderParam("X-File-Name") String encodedName,
             @HeaderParam("Content-Length") Long length, @HeaderParam("X-CSRF-TOKEN") String csrf, InputStream body) {
@@ -342,6 +346,7 @@ public class DocumentResource {
     @POST
     @Path("{id}/versions-form")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Kind.UPLOADS)
     public Response versionForm(@PathParam("slug") String slug, @PathParam("id") long id,
             @RestForm String comment, @RestForm("file") FileUpload file) {
         Viewer viewer = currentUser.viewer();

@@ -33,6 +33,8 @@ public class ErrorPages {
         static native TemplateInstance invalid(java.util.List<String> messages);
 
         static native TemplateInstance busy();
+
+        static native TemplateInstance tooMany(String message);
     }
 
     public record ApiViolation(String field, String code, String message) {
@@ -131,6 +133,21 @@ public class ErrorPages {
     public Response badParameter(BadParameter e, UriInfo uri) {
         return invalid(new org.comunidad.platform.content.InvalidInput(
                 java.util.List.of(org.comunidad.platform.content.Violation.invalidValue(e.name()))), uri);
+    }
+
+    public record ApiTooMany(int status, String error, String limit, String message, long retryAfterSeconds) {
+    }
+
+    /** More than the member's share (RateLimits, PageAdmission): 429, again after Retry-After seconds. */
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequests e, UriInfo uri) {
+        String message = forms.message(e);
+        Response answer = e.json() || isApi(uri)
+                ? Response.status(Response.Status.TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON)
+                        .entity(new ApiTooMany(429, "too_many_requests", e.what().name(), message, e.retryAfterSeconds()))
+                        .build()
+                : html(Response.Status.TOO_MANY_REQUESTS, Templates.tooMany(message));
+        return Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /** Input that breaks a rule and that the page did not handle itself: 400 with every message. */

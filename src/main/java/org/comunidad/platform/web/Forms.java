@@ -82,6 +82,18 @@ public class Forms {
         };
     }
 
+    /** Why a request over the member's share was refused, and when to try again. */
+    public String message(TooManyRequests tooMany) {
+        SystemMessages sys = system();
+        long seconds = tooMany.retryAfterSeconds();
+        return switch (tooMany.what()) {
+            case PAGES -> sys.too_many_pages();
+            case POSTING -> sys.too_many_posting(seconds);
+            case UPLOADS -> sys.too_many_uploads(seconds);
+            case SEARCH -> sys.too_many_search(seconds);
+        };
+    }
+
     public String message(Refused refused) {
         return messages().refused(refused.reason());
     }
