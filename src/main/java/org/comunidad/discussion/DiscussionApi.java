@@ -24,6 +24,7 @@ import org.comunidad.discussion.DiscussionService.Thread;
 import org.comunidad.platform.content.ApiAuthor;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.RateLimited;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -98,6 +99,7 @@ public class DiscussionApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a discussion (the subgroup's leader or the group's coordinator only); deadline as YYYY-MM-DD")
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response open(@PathParam("communityId") long communityId, DiscussionRequest request) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, communityId);
@@ -120,6 +122,7 @@ public class DiscussionApi {
     @Path("{id}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reply to the discussion, or to a top-level reply with parentId")
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response reply(@PathParam("communityId") long communityId, @PathParam("id") long id, ReplyRequest request) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, communityId);

@@ -31,6 +31,7 @@ import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Pages;
+import org.comunidad.platform.web.RateLimited;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -94,6 +95,7 @@ public class DiscussionResource {
     }
 
     @POST
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response open(@PathParam("slug") String slug, @RestForm String title, @RestForm String agendaTopic,
             @RestForm String opening, @RestForm String deadline) {
         Viewer viewer = currentUser.viewer();
@@ -120,8 +122,9 @@ public class DiscussionResource {
 
     @POST
     @Path("{id}/replies")
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response reply(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String body,
-            @RestForm Long parentId) {
+            @RestForm("parentId") Long parentId) {
         String formId = parentId == null ? "reply" : "reply-" + parentId;
         return act(slug, id, formId, Map.of("body", nn(body)), (viewer, subgroup) -> discussions.reply(viewer, subgroup,
                 id, parentId, body, currentUser.zone()));

@@ -19,6 +19,7 @@ import org.comunidad.member.Country;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Pages;
+import org.comunidad.platform.web.RateLimited;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -91,6 +92,7 @@ public class DocumentBrowseResource {
 
     @GET
     @Transactional
+    @RateLimited(RateLimited.Kind.SEARCH)
     public TemplateInstance browse(@QueryParam("q") String q, @QueryParam("type") String type,
             @QueryParam("country") String country, @QueryParam("language") String language,
             @QueryParam("group") String group, @QueryParam("folder") Long folder, @QueryParam("from") String from,

@@ -37,6 +37,7 @@ import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Formats;
 import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Pages;
+import org.comunidad.platform.web.RateLimited;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -130,7 +131,7 @@ public class DocumentResource {
     @POST
     @Path("folders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createFolder(@PathParam("slug") String slug, @RestForm Long parent, @RestForm String name) {
+    public Response createFolder(@PathParam("slug") String slug, @RestForm("parent") Long parent, @RestForm String name) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         try {
@@ -181,6 +182,7 @@ public class DocumentResource {
     @Path("upload")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @RateLimited(RateLimited.Kind.UPLOADS)
     public Response uploadRaw(@PathParam("slug") String slug, @QueryParam("folder") Long folderId,
             @QueryParam("title") String title, @QueryParam("description") String description,
             @QueryParam("type") String type, @QueryParam("country") String country,
@@ -222,7 +224,8 @@ public class DocumentResource {
     @POST
     @Path("upload-form")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadForm(@PathParam("slug") String slug, @RestForm Long folder, @RestForm String title,
+    @RateLimited(RateLimited.Kind.UPLOADS)
+    public Response uploadForm(@PathParam("slug") String slug, @RestForm("folder") Long folder, @RestForm String title,
             @RestForm String description, @RestForm String type, @RestForm String country,
             @RestForm String language, @RestForm String tags, @RestForm String date,
             @RestForm("files") List<FileUpload> files) {
@@ -298,7 +301,7 @@ public class DocumentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String title,
             @RestForm String description, @RestForm String type, @RestForm String country,
-            @RestForm String language, @RestForm String tags, @RestForm String date, @RestForm Long folder) {
+            @RestForm String language, @RestForm String tags, @RestForm String date, @RestForm("folder") Long folder) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         document(viewer, community, id);
@@ -327,6 +330,7 @@ public class DocumentResource {
     @Path("{id}/versions")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @RateLimited(RateLimited.Kind.UPLOADS)
     public Response versionRaw(@PathParam("slug") String slug, @PathParam("id") long id,
             @QueryParam("comment") String comment, @HeaderParam("X-File-Name") String encodedName,
             @HeaderParam("Content-Length") Long length, @HeaderParam("X-CSRF-TOKEN") String csrf, InputStream body) {
@@ -347,6 +351,7 @@ public class DocumentResource {
     @POST
     @Path("{id}/versions-form")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Kind.UPLOADS)
     public Response versionForm(@PathParam("slug") String slug, @PathParam("id") long id,
             @RestForm String comment, @RestForm("file") FileUpload file) {
         Viewer viewer = currentUser.viewer();
@@ -376,7 +381,7 @@ public class DocumentResource {
     @POST
     @Path("{id}/translations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response link(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm Long other) {
+    public Response link(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm("other") Long other) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         transactional(() -> document(viewer, community, id));

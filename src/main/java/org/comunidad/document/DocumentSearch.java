@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.comunidad.platform.content.Paging;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.security.Viewer;
 
@@ -78,7 +79,7 @@ public class DocumentSearch {
         String query = filters.hasText() ? """
                 (websearch_to_tsquery('doc_es', :q) || websearch_to_tsquery('doc_pt', :q)
                  || websearch_to_tsquery('doc_en', :q) || websearch_to_tsquery('doc_simple', :q))""" : null;
-        int page = Math.max(1, filters.page());
+        Paging paging = Paging.of(filters.page(), PAGE_SIZE);
         String select = """
                 select d.id, d.title, g.slug as gslug, g.name_es as g_es, g.name_pt as g_pt, g.name_en as g_en,
                        c.slug as cslug, c.name_es as c_es, c.name_pt as c_pt, c.name_en as c_en, d.doc_type,
@@ -97,7 +98,7 @@ public class DocumentSearch {
                 where,
                 query == null ? "coalesce(d.doc_date, cast(d.created_at as date)) desc, d.id desc"
                         : "ts_rank(d.search, " + query + ") desc, d.updated_at desc, d.id desc",
-                PAGE_SIZE, (page - 1) * PAGE_SIZE);
+                PAGE_SIZE, paging.offset());
         Query q = em.createNativeQuery(select);
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
@@ -116,9 +117,9 @@ public class DocumentSearch {
         long total = ((Number) count.getSingleResult()).longValue();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         if (!facets) {
-            return new Results(hits, total, page, pages, List.of(), List.of(), List.of());
+            return new Results(hits, total, paging.page(), pages, List.of(), List.of(), List.of());
         }
-        return new Results(hits, total, page, pages,
+        return new Results(hits, total, paging.page(), pages,
                 facet("select d.doc_type, null, null, null, count(*) from document d where " + where
                         + " group by d.doc_type order by count(*) desc", params),
                 facet("select cast(g.id as varchar), g.name_es, g.name_pt, g.name_en, count(*) from document d "

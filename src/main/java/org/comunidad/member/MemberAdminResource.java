@@ -169,7 +169,7 @@ public class MemberAdminResource {
     @POST
     @Path("c/{slug}/officials")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addOfficial(@PathParam("slug") String slug, @RestForm Long member) {
+    public Response addOfficial(@PathParam("slug") String slug, @RestForm("member") Long member) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = communities.findVisible(viewer, slug).filter(c -> !c.isGroup())
                 .orElseThrow(NotFoundException::new);

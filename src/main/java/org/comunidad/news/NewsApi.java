@@ -24,6 +24,7 @@ import org.comunidad.news.NewsService.NewsView;
 import org.comunidad.platform.content.ApiAuthor;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.RateLimited;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,6 +76,7 @@ public class NewsApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Share a news item (Markdown text, optional link) with the working group")
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response create(@PathParam("communityId") long communityId, NewsRequest request) {
         Viewer viewer = currentUser.viewer();
         Community group = group(viewer, communityId);

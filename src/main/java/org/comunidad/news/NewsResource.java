@@ -33,6 +33,7 @@ import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Pages;
+import org.comunidad.platform.web.RateLimited;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -82,6 +83,7 @@ public class NewsResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response create(@PathParam("slug") String slug, @RestForm String title, @RestForm String body,
             @RestForm String link, @RestForm String imageAlt, @RestForm("image") FileUpload image) {
         Viewer viewer = currentUser.viewer();

@@ -20,6 +20,7 @@ import org.comunidad.member.Member;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Mention;
 import org.comunidad.platform.content.Moderation;
+import org.comunidad.platform.content.Paging;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
@@ -70,10 +71,11 @@ public class NewsService {
 
     @Transactional
     public NewsPage page(Viewer viewer, Community group, int page, OffsetDateTime seenBefore) {
-        int current = Math.max(page, 1);
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        int current = paging.page();
         boolean moderator = CommunityAccess.moderates(viewer, group);
-        List<NewsItem> items = NewsItem.page(group.id, viewer.memberId(), moderator, (current - 1) * PAGE_SIZE,
-                PAGE_SIZE + 1);
+        List<NewsItem> items = NewsItem.page(group.id, viewer.memberId(), moderator, paging.offset(),
+                paging.limitWithNext());
         boolean hasNext = items.size() > PAGE_SIZE;
         List<NewsView> views = new ArrayList<>();
         for (NewsItem item : items.subList(0, Math.min(items.size(), PAGE_SIZE))) {

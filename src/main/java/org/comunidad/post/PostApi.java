@@ -23,6 +23,7 @@ import org.comunidad.community.CommunityService;
 import org.comunidad.platform.content.ApiAuthor;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.RateLimited;
 import org.comunidad.post.PostService.CommentView;
 import org.comunidad.post.PostService.PostView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -97,6 +98,7 @@ public class PostApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write a post in the subgroup (members of the subgroup and the group's coordinator)")
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response create(@PathParam("communityId") long communityId, TextRequest request) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, communityId);
@@ -109,6 +111,7 @@ public class PostApi {
     @Path("{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Comment on a post")
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response comment(@PathParam("communityId") long communityId, @PathParam("id") long id, TextRequest request) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, communityId);

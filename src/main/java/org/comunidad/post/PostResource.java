@@ -27,6 +27,7 @@ import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Pages;
+import org.comunidad.platform.web.RateLimited;
 import org.comunidad.post.PostService.PostPage;
 import org.comunidad.post.PostService.PostView;
 import org.jboss.resteasy.reactive.RestForm;
@@ -77,6 +78,7 @@ public class PostResource {
     }
 
     @POST
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response create(@PathParam("slug") String slug, @RestForm String body) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, slug);
@@ -139,6 +141,7 @@ public class PostResource {
 
     @POST
     @Path("{id}/comments")
+    @RateLimited(RateLimited.Kind.POSTING)
     public Response comment(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String body) {
         return act(slug, id, "comment", Map.of("body", nn(body)), (viewer, subgroup) -> posts.comment(viewer, subgroup, id, body));
     }

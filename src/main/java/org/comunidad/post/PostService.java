@@ -20,6 +20,7 @@ import org.comunidad.member.Member;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Mention;
 import org.comunidad.platform.content.Moderation;
+import org.comunidad.platform.content.Paging;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
@@ -68,9 +69,10 @@ public class PostService {
     /** A page of a subgroup's posts with their comments and reactions: five queries whatever the page holds. */
     @Transactional
     public PostPage page(Viewer viewer, Community subgroup, int page, OffsetDateTime seenBefore) {
-        int current = Math.max(page, 1);
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        int current = paging.page();
         boolean moderator = CommunityAccess.moderates(viewer, subgroup);
-        List<Post> posts = Post.page(subgroup.id, viewer.memberId(), moderator, (current - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        List<Post> posts = Post.page(subgroup.id, viewer.memberId(), moderator, paging.offset(), paging.limitWithNext());
         boolean hasNext = posts.size() > PAGE_SIZE;
         posts = posts.subList(0, Math.min(posts.size(), PAGE_SIZE));
         return new PostPage(views(viewer, posts, true, seenBefore), current, hasNext, canWrite(viewer, subgroup));

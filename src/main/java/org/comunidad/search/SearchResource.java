@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.web.Pages;
+import org.comunidad.platform.web.RateLimited;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,6 +41,7 @@ public class SearchResource {
 
     @GET
     @Transactional
+    @RateLimited(RateLimited.Kind.SEARCH)
     public TemplateInstance search(@QueryParam("q") String q) {
         String text = q == null ? "" : q.strip();
         if (text.length() > QUERY_MAX) {

@@ -22,6 +22,10 @@ public class ErrorPages {
     static class Templates {
         static native TemplateInstance notFound();
 
+        static native TemplateInstance notFoundPlain();
+
+        static native TemplateInstance badRequestPlain();
+
         static native TemplateInstance badRequest();
 
         static native TemplateInstance refused(String message);
@@ -33,6 +37,8 @@ public class ErrorPages {
         static native TemplateInstance csrfRefused();
 
         static native TemplateInstance tooLarge(String lang, String megabytes);
+
+        static native TemplateInstance tooMany(String message);
     }
 
     public record ApiViolation(String field, String code, String message) {
@@ -53,17 +59,33 @@ public class ErrorPages {
     @Inject
     Pages pages;
 
-    @Inject
-    io.vertx.ext.web.RoutingContext routing;
-
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return respond(uri, Response.Status.NOT_FOUND, "not_found", Templates.notFound());
+        return respond(uri, Response.Status.NOT_FOUND, "not_found", outsideAnyRoute()
+                ? Templates.notFoundPlain() : Templates.notFound());
+    }
+
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest vertxRequest;
+
+    /** Where the CSRF filter leaves the request's token for templates (RoutingContext attribute). */
+    private static final String CSRF_TOKEN = "csrf_token";
+
+    /**
+     * An address that matched no route (/c/, /c//news), or a request refused before the CSRF
+     * filter ran (CsrfTokenShape): the request has no form token for the layout's forms (the
+     * layout failed with a 500 here), and for an unmatched address the answer is written on the
+     * I/O thread, where the layout's queries may not run. Such answers use a page of their own.
+     */
+    private boolean outsideAnyRoute() {
+        io.vertx.ext.web.RoutingContext routing = vertxRequest.getCurrent();
+        return io.vertx.core.Context.isOnEventLoopThread() || routing == null || routing.get(CSRF_TOKEN) == null;
     }
 
     @ServerExceptionMapper
     public Response badRequest(BadRequestException e, UriInfo uri) {
-        return respond(uri, Response.Status.BAD_REQUEST, "bad_request", Templates.badRequest());
+        return respond(uri, Response.Status.BAD_REQUEST, "bad_request", outsideAnyRoute()
+                ? Templates.badRequestPlain() : Templates.badRequest());
     }
 
     /** A member whose role does not allow the action: 403 with the reason, in their language. */
@@ -94,9 +116,47 @@ public class ErrorPages {
      */
     @ServerExceptionMapper
     public Response busy(PagesBusy e) {
+        io.vertx.ext.web.RoutingContext routing = vertxRequest.getCurrent();
         String retry = SameOriginPaths.of(routing.normalizedPath(), routing.request().query());
         return Response.fromResponse(html(Response.Status.SERVICE_UNAVAILABLE, Templates.busy(retry)))
                 .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /**
+     * The CSRF extension decodes the form's token as base64url without catching the error: a
+     * token such as "%C3%28" made a 500. Such a token is a bad request. Any other
+     * IllegalArgumentException is a fault of ours and stays a server error: rethrown.
+     */
+    @ServerExceptionMapper
+    public Response undecodableCsrfToken(IllegalArgumentException e, UriInfo uri) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.quarkus.csrf.")) {
+                return respond(uri, Response.Status.BAD_REQUEST, "bad_request", Templates.badRequestPlain());
+            }
+        }
+        throw e;
+    }
+
+    /** A query, form or header value of the wrong kind (NumberParameters): 400 naming the parameter. */
+    @ServerExceptionMapper
+    public Response badParameter(BadParameter e, UriInfo uri) {
+        return invalid(new org.comunidad.platform.content.InvalidInput(
+                java.util.List.of(org.comunidad.platform.content.Violation.invalidValue(e.name()))), uri);
+    }
+
+    public record ApiTooMany(int status, String error, String limit, String message, long retryAfterSeconds) {
+    }
+
+    /** More than the member's share (RateLimits, PageAdmission): 429, again after Retry-After seconds. */
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequests e, UriInfo uri) {
+        String message = forms.message(e);
+        Response answer = e.json() || isApi(uri)
+                ? Response.status(Response.Status.TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON)
+                        .entity(new ApiTooMany(429, "too_many_requests", e.what().name(), message, e.retryAfterSeconds()))
+                        .build()
+                : html(Response.Status.TOO_MANY_REQUESTS, Templates.tooMany(message));
+        return Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /** Input that breaks a rule and that the page did not handle itself: 400 with every message. */

@@ -37,6 +37,11 @@ public class Forms {
                 Localized.Literal.of(currentUser.language()));
     }
 
+    /** The platform's own messages (sys bundle), in the user's language. */
+    public SystemMessages system() {
+        return MessageBundles.get(SystemMessages.class, Localized.Literal.of(currentUser.language()));
+    }
+
     /** The form again, with what the user typed and what is wrong with it. */
     public FormState failed(String formId, InvalidInput invalid, Map<String, String> typed) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -72,6 +77,20 @@ public class Forms {
             case INVITATION_PENDING -> accounts().validation_invitation_pending();
             case INVALID_PHONE -> accounts().validation_invalid_phone();
             case INVALID_TIME_ZONE -> accounts().validation_invalid_time_zone();
+            case INVALID_VALUE -> v.field() == null || v.field().isBlank() ? system().invalid_value_unnamed()
+                    : system().invalid_value(v.field());
+        };
+    }
+
+    /** Why a request over the member's share was refused, and when to try again. */
+    public String message(TooManyRequests tooMany) {
+        SystemMessages sys = system();
+        long seconds = tooMany.retryAfterSeconds();
+        return switch (tooMany.what()) {
+            case PAGES -> sys.too_many_pages();
+            case POSTING -> sys.too_many_posting(seconds);
+            case UPLOADS -> sys.too_many_uploads(seconds);
+            case SEARCH -> sys.too_many_search(seconds);
         };
     }
 

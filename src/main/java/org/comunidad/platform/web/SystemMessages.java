@@ -24,4 +24,13 @@ public interface SystemMessages {
     @Message String too_large_title();
     @Message String too_large_text(String megabytes);
     @Message String too_large_back();
+    @Message String invalid_value(String field);
+    @Message String invalid_value_unnamed();
+
+    @Message String too_many_title();
+    @Message String too_many_pages();
+    @Message String too_many_posting(long seconds);
+    @Message String too_many_uploads(long seconds);
+    @Message String too_many_search(long seconds);
+    @Message String too_many_back();
 }
