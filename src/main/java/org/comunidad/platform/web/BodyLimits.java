@@ -120,11 +120,16 @@ public class BodyLimits {
         ctx.next();
     }
 
-    /** The BodyHandler fails the request with 413 once a chunked body passes the limit. */
+    /**
+     * The BodyHandler fails the request with 413 once a chunked body passes the limit; once that is
+     * answered and the connection closed, the upload it was writing fails too: nothing more to say.
+     */
     private void failed(RoutingContext ctx) {
         Long limit = ctx.get(LIMIT);
         if (limit != null && ctx.statusCode() == 413) {
             tooLarge(ctx, limit);
+        } else if (limit != null && (ctx.response().ended() || ctx.response().closed())) {
+            return;
         } else {
             ctx.next();
         }
