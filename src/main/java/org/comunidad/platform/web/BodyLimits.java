@@ -120,11 +120,16 @@ public class BodyLimits {
         ctx.next();
     }
 
-    /** The BodyHandler fails the request with 413 once a chunked body passes the limit. */
+    /**
+     * The BodyHandler fails the request with 413 once a chunked body passes the limit; once that is
+     * answered and the connection closed, the upload it was writing fails too: nothing more to say.
+     */
     private void failed(RoutingContext ctx) {
         Long limit = ctx.get(LIMIT);
         if (limit != null && ctx.statusCode() == 413) {
             tooLarge(ctx, limit);
+        } else if (limit != null && (ctx.response().ended() || ctx.response().closed())) {
+            return;
         } else {
             ctx.next();
         }
@@ -149,7 +154,7 @@ public class BodyLimits {
 
     /**
      * Answers without reading the body, then closes an HTTP/1.x connection, so that the rest of the
-     * body is never read (HTTP/2 has no Connection header: the stream ends with the answer).
+     * body is never read or stored (HTTP/2 has no Connection header: the stream ends with the answer).
      */
     private static void refuse(RoutingContext ctx, int status, String type, String body) {
         if (ctx.response().headWritten()) {
@@ -166,8 +171,41 @@ public class BodyLimits {
         }
         (body == null ? response.end() : response.end(body)).onComplete(done -> {
             if (http1) {
-                ctx.request().connection().close();
+                lingerThenClose(ctx);
             }
         });
+    }
+
+    /** At most this long, and this many bytes, are read and dropped after the answer before closing. */
+    static final long LINGER_MILLIS = 2_000;
+    static final long LINGER_BYTES = 16L << 20;
+
+    /**
+     * A lingering close, as web servers do: closing at once while the client is still sending makes
+     * the client's system reset the connection, and the client may lose the answer before reading
+     * it. So what still arrives is dropped (never stored) for a moment, then the connection closes.
+     */
+    private static void lingerThenClose(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            request.connection().close();
+            return;
+        }
+        var vertx = ctx.vertx();
+        long[] dropped = { 0 };
+        long timer = vertx.setTimer(LINGER_MILLIS, t -> request.connection().close());
+        request.handler(data -> {
+            dropped[0] += data.length();
+            if (dropped[0] > LINGER_BYTES) {
+                vertx.cancelTimer(timer);
+                request.connection().close();
+            }
+        });
+        request.endHandler(end -> {
+            vertx.cancelTimer(timer);
+            request.connection().close();
+        });
+        request.exceptionHandler(e -> vertx.cancelTimer(timer));
+        request.resume();
     }
 }

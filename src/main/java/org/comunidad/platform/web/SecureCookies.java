@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.impl.ServerCookie;
 import io.vertx.ext.web.Router;
 
 /**
@@ -27,9 +28,14 @@ public class SecureCookies {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 91).handler(ctx -> {
             ctx.addHeadersEndHandler(done -> {
-                // Cookies set through Vert.x (quarkus-oidc, quarkus-rest-csrf) are written after this handler.
+                // Cookies set through Vert.x (quarkus-oidc, quarkus-rest-csrf) are written after this handler,
+                // from the request's cookie jar: only those changed by this exchange are sent. The jar also
+                // holds the cookies the browser sent, which must stay untouched (setSecure marks a cookie
+                // changed, and it would be sent back, with this request's path: a new copy on every page).
                 for (Cookie cookie : ctx.request().cookies()) {
-                    cookie.setSecure(true);
+                    if (cookie instanceof ServerCookie sent && sent.isChanged()) {
+                        cookie.setSecure(true);
+                    }
                 }
                 // Cookies set through JAX-RS are headers already.
                 var headers = ctx.response().headers();

@@ -97,6 +97,19 @@ class HeadersAndCookiesTest {
                 Languages.COOKIE)), names.toString());
     }
 
+    /** A page does not send the session cookies back (a copy per page path filled the header until 431). */
+    @Test
+    void pagesDoNotSendTheSessionCookiesBack() {
+        Session session = Session.signIn(Persona.MEMBER.username);
+        session.csrfToken();
+        for (String page : List.of("/communities", "/c/seguridad", "/c/seguridad-asistencia-victimas/discussions")) {
+            HttpResponse<String> response = session.get(APP + page);
+            assertEquals(200, response.statusCode(), page);
+            assertEquals(List.of(), response.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("q_session")).toList(), page);
+        }
+    }
+
     @Test
     void theThreeKeysDiffer() throws IOException {
         var config = ConfigProvider.getConfig();
