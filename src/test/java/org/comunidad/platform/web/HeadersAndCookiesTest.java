@@ -110,6 +110,33 @@ class HeadersAndCookiesTest {
         }
     }
 
+    /**
+     * A page sends back none of the cookies the browser sent (a copy set under the page's own
+     * path would shadow the real one: a stale form token then made every form under /c/... fail
+     * with "not accepted"), and every cookie it does set is for the whole site.
+     */
+    @Test
+    void aFormOnAPageUnderACommunityIsAcceptedAndThePageSetsOnlyTheFormToken() {
+        Session session = Session.signIn(Persona.MEMBER.username);
+        int before = session.appSetCookieHeaders().size();
+        HttpResponse<String> page = session.get(APP + "/c/seguridad-asistencia-victimas/posts");
+        assertEquals(200, page.statusCode());
+        List<String> set = session.appSetCookieHeaders().subList(before, session.appSetCookieHeaders().size());
+        for (String cookie : set) {
+            assertTrue(cookie.startsWith("csrf-token="), "a page sets only the form token: " + set);
+            assertTrue(Pattern.compile(";\\s*Path=/(;|$)", Pattern.CASE_INSENSITIVE).matcher(cookie).find(),
+                    "for the whole site: " + cookie);
+        }
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(token.find());
+        HttpResponse<String> post = session.send(HttpRequest.newBuilder(
+                URI.create(APP + "/c/seguridad-asistencia-victimas/posts"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf-token=" + token.group(1)
+                        + "&body=Per%C3%BA+comparte+el+informe+de+la+reuni%C3%B3n.")), Map.of());
+        assertEquals(303, post.statusCode(), "the form of a page under /c/ is accepted: " + post.body());
+    }
+
     @Test
     void theThreeKeysDiffer() throws IOException {
         var config = ConfigProvider.getConfig();
