@@ -88,6 +88,17 @@ public class ErrorPages {
                 ? Templates.badRequestPlain() : Templates.badRequest());
     }
 
+    /**
+     * A body of a type the route does not take (a form route sent text/plain, say): 415 with the
+     * "invalid request" page in the user's language instead of an empty answer. The route matched
+     * no method, so the plain page (no form token, no query) is used.
+     */
+    @ServerExceptionMapper
+    public Response unsupportedType(jakarta.ws.rs.NotSupportedException e, UriInfo uri) {
+        return respond(uri, Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                Templates.badRequestPlain());
+    }
+
     /** A member whose role does not allow the action: 403 with the reason, in their language. */
     @ServerExceptionMapper
     public Response refused(org.comunidad.platform.content.Refused e, UriInfo uri) {
