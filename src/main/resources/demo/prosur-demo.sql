@@ -1,5 +1,5 @@
 -- Demo data: the PROSUR forum as the seed documents describe it (../shared/seeds/).
--- Loaded by org.comunidad.platform.demo.DemoData into an empty database, in the local
+-- Loaded by org.comunidad.demo.DemoData into an empty database, in the local
 -- run and the tests only. Rows are found by natural keys, never by guessed ids.
 
 -- South American countries.

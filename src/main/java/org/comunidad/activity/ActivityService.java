@@ -22,7 +22,7 @@ import jakarta.transaction.Transactional;
 
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
-import org.comunidad.member.Country;
+import org.comunidad.community.Country;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;

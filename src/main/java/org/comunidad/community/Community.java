@@ -21,7 +21,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-import org.comunidad.member.Country;
 import org.comunidad.platform.persistence.BaseEntity;
 import org.comunidad.platform.persistence.Localized;
 

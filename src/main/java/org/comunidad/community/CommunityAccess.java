@@ -3,8 +3,8 @@ package org.comunidad.community;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.comunidad.member.CommunityRole;
-import org.comunidad.member.Membership.Grant;
+import org.comunidad.platform.security.CommunityRole;
+import org.comunidad.platform.security.Grant;
 import org.comunidad.platform.security.Viewer;
 
 /**

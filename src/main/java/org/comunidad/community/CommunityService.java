@@ -15,11 +15,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.comunidad.member.CommunityRole;
-import org.comunidad.member.Country;
-import org.comunidad.member.Member;
-import org.comunidad.member.Membership;
-import org.comunidad.member.Membership.Grant;
+import org.comunidad.platform.security.CommunityRole;
+import org.comunidad.platform.security.Grant;
 import org.comunidad.platform.security.Viewer;
 
 /**
@@ -39,25 +36,6 @@ public class CommunityService {
     public record GroupSummary(Community group, Set<CommunityRole> roles, List<SubgroupSummary> subgroups) {
     }
 
-    /** A participating country of a group and the officials it named for the group. */
-    public record CountryParticipation(Country country, List<Member> focalPoints, List<Member> alternates) {
-    }
-
-    /** One role of a member, with the community where it is held. */
-    public record HeldRole(CommunityRole role, Community community) {
-    }
-
-    /** A member and every role they hold in the community (and its subgroups, for a group). */
-    public record MemberRow(Member member, List<HeldRole> roles) {
-    }
-
-    public record GroupView(Community group, Set<CommunityRole> roles, boolean coordinates,
-            List<SubgroupSummary> subgroups, List<CountryParticipation> countries, List<MemberRow> members) {
-    }
-
-    public record SubgroupView(Community subgroup, Community group, Set<CommunityRole> roles,
-            Country leaderCountry, List<Country> countries, List<MemberRow> members) {
-    }
 
     /** The working groups a viewer may see, and all the subgroups of each. */
     public record VisibleCommunities(List<Community> groups, Map<Long, List<Community>> subgroups) {
@@ -121,58 +99,11 @@ public class CommunityService {
         return community;
     }
 
-    public GroupView groupView(Viewer viewer, Community group) {
-        if (!group.isGroup()) {
-            throw new IllegalArgumentException("not a working group: " + group.slug);
-        }
-        Community loaded = Community.withCountries(group.id).orElseThrow();
-        List<SubgroupSummary> subgroups = Community.subgroupsOf(List.of(group.id)).stream()
-                .map(s -> summary(s, CommunityAccess.belongsTo(viewer, s.id)))
-                .toList();
-        List<Membership> memberships = Membership.inGroupTree(group.id);
 
-        Map<String, CountryParticipation> byCountry = new TreeMap<>();
-        for (Country country : loaded.countries) {
-            byCountry.put(country.code, new CountryParticipation(country, new ArrayList<>(), new ArrayList<>()));
-        }
-        for (Membership ms : memberships) {
-            if (ms.community.id.equals(group.id) && ms.country != null
-                    && (ms.role == CommunityRole.FOCAL_POINT || ms.role == CommunityRole.ALTERNATE)) {
-                CountryParticipation participation = byCountry.computeIfAbsent(ms.country.code,
-                        code -> new CountryParticipation(ms.country, new ArrayList<>(), new ArrayList<>()));
-                (ms.role == CommunityRole.FOCAL_POINT ? participation.focalPoints() : participation.alternates())
-                        .add(ms.member);
-            }
-        }
-        return new GroupView(loaded, CommunityAccess.rolesIn(viewer, group.id),
-                CommunityAccess.coordinates(viewer, group.id), subgroups, List.copyOf(byCountry.values()),
-                memberRows(memberships));
-    }
-
-    public SubgroupView subgroupView(Viewer viewer, Community subgroup) {
-        if (subgroup.isGroup()) {
-            throw new IllegalArgumentException("not a subgroup: " + subgroup.slug);
-        }
-        Community loaded = Community.withCountries(subgroup.id).orElseThrow();
-        return new SubgroupView(loaded, loaded.parent, CommunityAccess.rolesIn(viewer, subgroup.id),
-                loaded.leaderCountry, List.copyOf(loaded.countries), memberRows(Membership.inCommunity(subgroup.id)));
-    }
-
-    private static SubgroupSummary summary(Community subgroup, boolean mine) {
+    /** A subgroup with its countries, as the pages list it. */
+    public static SubgroupSummary summary(Community subgroup, boolean mine) {
         return new SubgroupSummary(subgroup, subgroup.leaderCountry, List.copyOf(subgroup.countries), mine);
     }
 
-    private static List<MemberRow> memberRows(List<Membership> memberships) {
-        Map<Long, MemberRow> rows = new LinkedHashMap<>();
-        for (Membership ms : memberships) {
-            rows.computeIfAbsent(ms.member.id, id -> new MemberRow(ms.member, new ArrayList<>()))
-                    .roles().add(new HeldRole(ms.role, ms.community));
-        }
-        Comparator<HeldRole> order = Comparator.comparing((HeldRole r) -> r.community().isGroup() ? 0 : 1)
-                .thenComparing(r -> r.community().position)
-                .thenComparing(HeldRole::role);
-        rows.values().forEach(row -> row.roles().sort(order));
-        return List.copyOf(rows.values());
-    }
 
 }

@@ -14,7 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.comunidad.member.Country;
+import org.comunidad.community.Country;
 import org.comunidad.member.Member;
 import org.comunidad.platform.persistence.BaseEntity;
 

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.comunidad.community.Community;
-import org.comunidad.member.Country;
+import org.comunidad.community.Country;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Pages;

@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityService;
-import org.comunidad.member.Country;
+import org.comunidad.community.Country;
 import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.WhatsNew;

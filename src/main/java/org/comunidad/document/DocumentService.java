@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.comunidad.community.Community;
-import org.comunidad.member.Country;
+import org.comunidad.community.Country;
 import org.comunidad.member.Member;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Refused;

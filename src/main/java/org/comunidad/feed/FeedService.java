@@ -1,5 +1,6 @@
 package org.comunidad.feed;
 
+import org.comunidad.platform.security.CommunityRole;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +55,7 @@ public class FeedService {
         List<NewsItem> newsItems = NewsItem.before(group.id, until, viewer.memberId(), coordinator, PAGE_SIZE + 1);
         // Hidden posts stay visible to the leaders of their subgroups (when their realm role allows leading).
         List<Post> postItems = Post.feed(group.id, until, viewer.memberId(), coordinator,
-                viewer.mayAct(org.comunidad.member.CommunityRole.LEADER), PAGE_SIZE + 1);
+                viewer.mayAct(org.comunidad.platform.security.CommunityRole.LEADER), PAGE_SIZE + 1);
 
         List<FeedItem> merged = new ArrayList<>();
         List<Object> entries = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.comunidad.member;
 
+import org.comunidad.community.Country;
+import org.comunidad.platform.security.CommunityRole;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService.HeldRole;
-import org.comunidad.community.CommunityService.MemberRow;
+import org.comunidad.member.CommunityMembers.HeldRole;
+import org.comunidad.member.CommunityMembers.MemberRow;
 
 /**
  * The members' directory of a community: the rows filtered by country, role, subgroup and

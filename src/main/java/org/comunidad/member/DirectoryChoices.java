@@ -1,12 +1,14 @@
 package org.comunidad.member;
 
+import org.comunidad.community.Country;
+import org.comunidad.platform.security.CommunityRole;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService.MemberRow;
+import org.comunidad.member.CommunityMembers.MemberRow;
 
 /** The directory's filter choices, for its page ({@code inject:directory}). */
 @Named("directory")
@@ -19,7 +21,7 @@ public class DirectoryChoices {
         return ROLES;
     }
 
-    public List<org.comunidad.member.Country> countries(List<MemberRow> rows) {
+    public List<org.comunidad.community.Country> countries(List<MemberRow> rows) {
         return Directory.countries(rows);
     }
 

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
 import org.comunidad.community.CommunityService;
-import org.comunidad.community.CommunityService.MemberRow;
+import org.comunidad.member.CommunityMembers.MemberRow;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
@@ -41,6 +41,9 @@ public class DirectoryResource {
 
     @Inject
     CommunityService communities;
+
+    @Inject
+    CommunityMembers members;
 
     @Inject
     Forms forms;
@@ -127,8 +130,8 @@ public class DirectoryResource {
         if (!CommunityAccess.coordinates(viewer, community.groupId())) {
             throw new Refused(Refused.Reason.NOT_COORDINATOR);
         }
-        List<MemberRow> rows = community.isGroup() ? communities.groupView(viewer, community).members()
-                : communities.subgroupView(viewer, community).members();
+        List<MemberRow> rows = community.isGroup() ? members.groupView(viewer, community).members()
+                : members.subgroupView(viewer, community).members();
         return new Export(community, Directory.filter(rows, filter));
     }
 

@@ -1,5 +1,6 @@
 package org.comunidad.member;
 
+import org.comunidad.community.Country;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,13 +138,13 @@ public class InvitationResource {
     @GET
     @Path("invitations/welcome")
     public Response welcome() {
-        Member member = currentUser.require();
+        long memberId = currentUser.require().id();
         String slug = QuarkusTransaction.joiningExisting().call(() -> {
             @SuppressWarnings("unchecked")
             List<String> latest = Member.getEntityManager().createNativeQuery("""
                     select c.slug from invitation i join community c on c.id = i.community_id
                     where i.accepted_member_id = ?1 order by i.accepted_at desc limit 1""")
-                    .setParameter(1, member.id).getResultList();
+                    .setParameter(1, memberId).getResultList();
             return latest.stream().findFirst().orElse(null);
         });
         return Response.seeOther(URI.create(slug == null ? "/" : "/c/" + slug)).build();

@@ -1,5 +1,7 @@
 package org.comunidad.member;
 
+import org.comunidad.community.Country;
+import org.comunidad.platform.security.CommunityRole;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.comunidad.member;
 
+import org.comunidad.platform.security.CommunityRole;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,7 +42,7 @@ public class MeApi {
     @GET
     @Operation(summary = "The signed-in member")
     public Me me() {
-        Member m = currentUser.require();
+        Member m = Member.findById(currentUser.require().id());
         Viewer viewer = currentUser.viewer();
         List<Grant> grants = viewer.grants().stream()
                 .map(g -> new Grant(g.communityId(), g.groupId(), g.role(), viewer.mayAct(g.role())))

@@ -1,5 +1,6 @@
 package org.comunidad.member;
 
+import org.comunidad.community.Country;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 

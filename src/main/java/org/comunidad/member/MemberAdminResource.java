@@ -1,5 +1,6 @@
 package org.comunidad.member;
 
+import org.comunidad.community.Country;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.comunidad.member;
 
+import org.comunidad.community.Country;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.comunidad.platform.security.Claims;
 import org.comunidad.platform.web.Languages;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,12 +20,6 @@ public class MemberService {
 
     /** How often the last-seen time is written: often enough for activity, rarely enough to avoid a write per request. */
     static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(5);
-
-    /** What the identity token says about the user. */
-    public record Claims(String subject, String username, String email, boolean emailVerified, String name,
-            String country, String institution, String position, String phone, String locale,
-            String browserLanguage, long issuedAt) {
-    }
 
     @jakarta.inject.Inject
     Invitations invitations;

@@ -1,5 +1,6 @@
 package org.comunidad.member;
 
+import org.comunidad.community.Country;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,8 @@ import jakarta.persistence.Table;
 
 import org.comunidad.community.Community;
 import org.comunidad.platform.persistence.BaseEntity;
+import org.comunidad.platform.security.CommunityRole;
+import org.comunidad.platform.security.Grant;
 
 /** One community-scoped role of a member (see {@link CommunityRole}). */
 @Entity
@@ -36,13 +39,9 @@ public class Membership extends BaseEntity {
     @JoinColumn(name = "country_code")
     public Country country;
 
-    /** What the access checks need of a member's memberships, in one query. */
-    public record Grant(long communityId, Long groupId, CommunityRole role) {
-    }
-
     public static List<Grant> grantsOf(long memberId) {
         return getEntityManager().createQuery("""
-                select new org.comunidad.member.Membership$Grant(c.id, coalesce(c.parent.id, c.id), ms.role)
+                select new org.comunidad.platform.security.Grant(c.id, coalesce(c.parent.id, c.id), ms.role)
                 from Membership ms join ms.community c
                 where ms.member.id = :member
                 """, Grant.class)

@@ -70,7 +70,7 @@ public class ProfileResource {
     public Response save(@RestForm String phone, @RestForm String language, @RestForm String timeZone) {
         // Institution and position are not read: the realm reserves them to administrators, and
         // coordinators set them when they invite; a form that still sends them changes nothing.
-        long memberId = currentUser.require().id;
+        long memberId = currentUser.require().id();
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("phone", phone);
         typed.put("language", language);
@@ -96,7 +96,7 @@ public class ProfileResource {
     @Path("email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response email(MultivaluedMap<String, String> form) {
-        long memberId = currentUser.require().id;
+        long memberId = currentUser.require().id();
         Map<Notifications.Kind, Emails.Channel> channels = new EnumMap<>(Notifications.Kind.class);
         for (Notifications.Kind kind : EmailSettings.CHOICES) {
             String value = form.getFirst("channel." + kind.name());
@@ -116,7 +116,7 @@ public class ProfileResource {
     private TemplateInstance page(FormState form, String notice) {
         // Loaded here with its country: the page renders after this method returns.
         Member member = Member.<Member>find("select m from Member m left join fetch m.country where m.id = ?1",
-                currentUser.require().id).firstResult();
+                currentUser.require().id()).firstResult();
         return pages.render(Templates.profile(member, Profiles.ZONES, emailSettings.of(member.id),
                 EmailSettings.CHOICES, form, notice));
     }

@@ -1,5 +1,6 @@
 package org.comunidad.member;
 
+import org.comunidad.platform.security.CommunityRole;
 import java.util.Set;
 import java.util.stream.Collectors;
 

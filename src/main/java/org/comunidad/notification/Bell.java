@@ -25,7 +25,7 @@ public class Bell {
         if (count == null) {
             // Error pages of unmatched routes render on the I/O thread, where the database may not be used.
             count = !currentUser.isSignedIn() || Context.isOnEventLoopThread() ? 0
-                    : notifications.unread(currentUser.require().id);
+                    : notifications.unread(currentUser.require().id());
         }
         return count;
     }

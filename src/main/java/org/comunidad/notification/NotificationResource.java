@@ -45,7 +45,7 @@ public class NotificationResource {
     @GET
     @Transactional
     public TemplateInstance list(@QueryParam("before") Long before) {
-        return pages.render(Templates.list(notifications.page(currentUser.require().id, before), before));
+        return pages.render(Templates.list(notifications.page(currentUser.require().id(), before), before));
     }
 
     /** A form button (POST): marks it read and goes to what it is about. Someone else's: not found. */
@@ -53,7 +53,7 @@ public class NotificationResource {
     @Path("{id}/open")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(@PathParam("id") long id) {
-        String link = notifications.open(currentUser.require().id, id).orElseThrow(NotFoundException::new);
+        String link = notifications.open(currentUser.require().id(), id).orElseThrow(NotFoundException::new);
         return Response.seeOther(URI.create(link)).build();
     }
 
@@ -61,7 +61,7 @@ public class NotificationResource {
     @Path("read-all")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response readAll() {
-        notifications.readAll(currentUser.require().id);
+        notifications.readAll(currentUser.require().id());
         return Response.seeOther(URI.create("/notifications")).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.comunidad.post;
 
+import org.comunidad.platform.security.CommunityRole;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public class Post extends BaseEntity {
                 where p.groupId = ?1 and p.state.deletedAt is null and p.createdAt < ?2
                 and (p.state.hiddenAt is null or p.author.id = ?3 or ?4 = true
                      or (?5 = true and exists (select 1 from Membership ms where ms.member.id = ?3
-                         and ms.community = p.community and ms.role = org.comunidad.member.CommunityRole.LEADER)))
+                         and ms.community = p.community and ms.role = org.comunidad.platform.security.CommunityRole.LEADER)))
                 order by p.createdAt desc, p.id desc
                 """, groupId, before, viewerId, moderatesAll, mayLead)
                 .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)

@@ -1,5 +1,6 @@
 package org.comunidad.presidency;
 
+import org.comunidad.platform.security.CommunityRole;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -100,7 +101,7 @@ public class PresidencyResource {
         // The realm role is the ceiling of the community role: the new coordinators get
         // "coordinator" in Keycloak too (from their next token on); those who coordinate no
         // group any more lose it.
-        done.gained().forEach(member -> realmRoles.grant(member, org.comunidad.member.CommunityRole.COORDINATOR));
+        done.gained().forEach(member -> realmRoles.grant(member, org.comunidad.platform.security.CommunityRole.COORDINATOR));
         done.lost().forEach(realmRoles::reconcile);
         return Response.seeOther(URI.create("/presidency?done=rotated")).build();
     }

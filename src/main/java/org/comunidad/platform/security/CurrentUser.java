@@ -9,9 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonString;
 
-import org.comunidad.member.Member;
-import org.comunidad.member.MemberService;
-import org.comunidad.member.Membership;
 import org.comunidad.platform.web.Languages;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -33,12 +30,12 @@ public class CurrentUser {
     SecurityIdentity identity;
 
     @Inject
-    MemberService members;
+    Accounts accounts;
 
     @Inject
     HttpServerRequest request;
 
-    private Member member;
+    private Account member;
     private Viewer viewer;
     private boolean disabled;
 
@@ -46,8 +43,8 @@ public class CurrentUser {
         return !identity.isAnonymous() && !disabled;
     }
 
-    /** The member record; empty for anonymous requests. */
-    public Optional<Member> member() {
+    /** The signed-in member; empty for anonymous requests. */
+    public Optional<Account> member() {
         if (identity.isAnonymous() || disabled) {
             if (disabled) {
                 throw new AccountDisabled();
@@ -55,8 +52,8 @@ public class CurrentUser {
             return Optional.empty();
         }
         if (member == null) {
-            Member signedIn = members.signedIn(claims());
-            if (signedIn.disabledAt != null) {
+            Account signedIn = accounts.signedIn(claims());
+            if (signedIn.disabled()) {
                 // The forum admin disabled the account: refused at once, whatever the token says;
                 // the error page then treats the request as anonymous.
                 disabled = true;
@@ -68,14 +65,14 @@ public class CurrentUser {
     }
 
     /** The signed-in member; callers behind {@code @Authenticated} only. */
-    public Member require() {
+    public Account require() {
         return member().orElseThrow(() -> new IllegalStateException("no signed-in user"));
     }
 
     public Viewer viewer() {
         if (viewer == null) {
-            Member m = require();
-            viewer = new Viewer(m.id, Set.copyOf(identity.getRoles()), Membership.grantsOf(m.id));
+            Account m = require();
+            viewer = new Viewer(m.id(), Set.copyOf(identity.getRoles()), accounts.grantsOf(m.id()));
         }
         return viewer;
     }
@@ -90,7 +87,7 @@ public class CurrentUser {
             return "";
         }
         if (member != null) {
-            return member.displayName;
+            return member.displayName();
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             String name = claim(jwt, "name");
@@ -115,13 +112,13 @@ public class CurrentUser {
                     ? Languages.normalize(claim(jwt, "locale")) : null;
             return fromToken != null ? fromToken : Languages.fromRequest(request);
         }
-        return member().map(m -> m.language).filter(Languages::isSupported)
+        return member().map(Account::language).filter(Languages::isSupported)
                 .orElseGet(() -> Languages.fromRequest(request));
     }
 
     /** The user's time zone, for every date shown to them. */
     public java.time.ZoneId zone() {
-        String zone = disabled ? "America/Santiago" : member().map(m -> m.timeZone).orElse("America/Santiago");
+        String zone = disabled ? "America/Santiago" : member().map(Account::timeZone).orElse("America/Santiago");
         try {
             return java.time.ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
@@ -134,9 +131,9 @@ public class CurrentUser {
         return request == null ? "/" : request.uri();
     }
 
-    private MemberService.Claims claims() {
+    private Claims claims() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            return new MemberService.Claims(
+            return new Claims(
                     jwt.getSubject(),
                     claim(jwt, "preferred_username"),
                     claim(jwt, "email"),

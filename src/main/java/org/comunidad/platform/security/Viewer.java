@@ -3,8 +3,6 @@ package org.comunidad.platform.security;
 import java.util.List;
 import java.util.Set;
 
-import org.comunidad.member.CommunityRole;
-import org.comunidad.member.Membership.Grant;
 
 /**
  * Who is asking, as the access rules need it: the member, their realm roles (the

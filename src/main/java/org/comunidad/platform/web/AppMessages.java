@@ -2,7 +2,7 @@ package org.comunidad.platform.web;
 
 import org.comunidad.community.CommunityKind;
 import org.comunidad.community.SubgroupCategory;
-import org.comunidad.member.CommunityRole;
+import org.comunidad.platform.security.CommunityRole;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;

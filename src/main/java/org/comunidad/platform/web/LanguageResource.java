@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.comunidad.member.MemberService;
+import org.comunidad.platform.security.Accounts;
 import org.comunidad.platform.security.CurrentUser;
 
 /**
@@ -30,7 +30,7 @@ public class LanguageResource {
     CurrentUser currentUser;
 
     @Inject
-    MemberService members;
+    Accounts accounts;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -38,7 +38,7 @@ public class LanguageResource {
         if (!Languages.isSupported(lang)) {
             throw new jakarta.ws.rs.BadRequestException("unsupported language");
         }
-        currentUser.member().ifPresent(member -> members.chooseLanguage(member.id, lang));
+        currentUser.member().ifPresent(member -> accounts.chooseLanguage(member.id(), lang));
         // Secure like every cookie of the app, whatever the proxy says (browsers send it to http://localhost too).
         NewCookie cookie = new NewCookie.Builder(Languages.COOKIE).value(lang).path("/")
                 .maxAge(COOKIE_MAX_AGE).sameSite(NewCookie.SameSite.LAX).httpOnly(true).secure(true).build();

@@ -94,10 +94,10 @@ class ForeignTokenTest {
     @Test
     void theMemberServiceRefusesClaimsWithoutSubjectAsAnAuthenticationFailure() {
         long before = members();
-        assertThrows(AuthenticationFailedException.class, () -> members.signedIn(new MemberService.Claims(null,
+        assertThrows(AuthenticationFailedException.class, () -> members.signedIn(new org.comunidad.platform.security.Claims(null,
                 "pf.peru", "pf.peru@demo.prosur.example", true, "Lucía Quispe", "PE", null, null, null, "es", "es",
                 System.currentTimeMillis() / 1000)));
-        assertThrows(AuthenticationFailedException.class, () -> members.signedIn(new MemberService.Claims(" ",
+        assertThrows(AuthenticationFailedException.class, () -> members.signedIn(new org.comunidad.platform.security.Claims(" ",
                 null, null, false, null, null, null, null, null, null, "es", System.currentTimeMillis() / 1000)));
         assertEquals(before, members());
     }

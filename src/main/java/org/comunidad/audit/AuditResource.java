@@ -1,4 +1,4 @@
-package org.comunidad.platform.audit;
+package org.comunidad.audit;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
 import org.comunidad.community.CommunityService;
+import org.comunidad.platform.audit.AuditAction;
+import org.comunidad.platform.audit.AuditTrail;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;

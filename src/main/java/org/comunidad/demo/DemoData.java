@@ -1,4 +1,4 @@
-package org.comunidad.platform.demo;
+package org.comunidad.demo;
 
 import java.io.IOException;
 import java.io.InputStream;

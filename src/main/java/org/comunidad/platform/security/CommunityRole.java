@@ -1,4 +1,4 @@
-package org.comunidad.member;
+package org.comunidad.platform.security;
 
 /**
  * The role a member plays in one community (see DOMAIN.md). Group roles: sector

@@ -1,4 +1,4 @@
-package org.comunidad.platform.web;
+package org.comunidad.community;
 
 import java.util.List;
 
@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.comunidad.community.Community;
 import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.content.WhatsNew.Counts;
 import org.comunidad.platform.security.CurrentUser;
@@ -33,7 +32,7 @@ public class CommunityNav {
             return 0;
         }
         if (countedFor == null || !countedFor.equals(community.id)) {
-            counts = whatsNew.counts(currentUser.require().id, List.of(community.id));
+            counts = whatsNew.counts(currentUser.require().id(), List.of(community.id));
             countedFor = community.id;
         }
         return counts.of(community.id, tab);
@@ -42,12 +41,12 @@ public class CommunityNav {
     /** Whether the viewer coordinates this community's working group (the log tab). */
     public boolean coordinates(Community community) {
         return currentUser.isSignedIn()
-                && org.comunidad.community.CommunityAccess.coordinates(currentUser.viewer(), community.groupId());
+                && CommunityAccess.coordinates(currentUser.viewer(), community.groupId());
     }
 
     /** Whether the viewer decides the community's requests to join (coordinator; a subgroup's leader). */
     public boolean decides(Community community) {
-        return currentUser.isSignedIn() && org.comunidad.member.JoinRequests.decides(currentUser.viewer(), community);
+        return currentUser.isSignedIn() && CommunityAccess.moderates(currentUser.viewer(), community);
     }
 
     public String label(int count) {

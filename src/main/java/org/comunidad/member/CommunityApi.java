@@ -1,4 +1,4 @@
-package org.comunidad.community;
+package org.comunidad.member;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.comunidad.community.CommunityService.GroupView;
-import org.comunidad.community.CommunityService.MemberRow;
-import org.comunidad.community.CommunityService.SubgroupView;
-import org.comunidad.member.Country;
+import org.comunidad.community.Community;
+import org.comunidad.community.SubgroupCategory;
+import org.comunidad.community.CommunityService;
+import org.comunidad.community.Country;
+import org.comunidad.community.CommunityKind;
+import org.comunidad.member.CommunityMembers.GroupView;
+import org.comunidad.member.CommunityMembers.MemberRow;
+import org.comunidad.member.CommunityMembers.SubgroupView;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
@@ -38,6 +42,9 @@ public class CommunityApi {
 
     @Inject
     CommunityService communities;
+
+    @Inject
+    CommunityMembers members;
 
     public record Names(String es, String pt, String en) {
         static Names of(Localized text) {
@@ -83,11 +90,11 @@ public class CommunityApi {
         Viewer viewer = currentUser.viewer();
         Community community = communities.findVisible(viewer, id).orElseThrow(NotFoundException::new);
         if (community.isGroup()) {
-            GroupView view = communities.groupView(viewer, community);
+            GroupView view = members.groupView(viewer, community);
             return detail(view.group(), view.subgroups().stream()
                     .map(s -> summary(s.subgroup(), s.countries())).toList(), view.members());
         }
-        SubgroupView view = communities.subgroupView(viewer, community);
+        SubgroupView view = members.subgroupView(viewer, community);
         return detail(view.subgroup(), List.of(), view.members());
     }
 

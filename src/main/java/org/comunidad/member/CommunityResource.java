@@ -1,4 +1,4 @@
-package org.comunidad.community;
+package org.comunidad.member;
 
 import java.util.List;
 
@@ -12,10 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.comunidad.community.Community;
+import org.comunidad.community.CommunityService;
+import org.comunidad.community.CommunityAccess;
 import org.comunidad.community.CommunityService.GroupSummary;
-import org.comunidad.community.CommunityService.GroupView;
-import org.comunidad.community.CommunityService.MemberRow;
-import org.comunidad.community.CommunityService.SubgroupView;
+import org.comunidad.member.CommunityMembers.GroupView;
+import org.comunidad.member.CommunityMembers.MemberRow;
+import org.comunidad.member.CommunityMembers.SubgroupView;
 import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
@@ -40,7 +43,7 @@ public class CommunityResource {
         static native TemplateInstance subgroup(SubgroupView view);
 
         static native TemplateInstance members(Community community, List<MemberRow> rows, List<MemberRow> all,
-                org.comunidad.member.Directory.Filter filter, boolean coordinates);
+                Directory.Filter filter, boolean coordinates);
     }
 
     @Inject
@@ -48,6 +51,9 @@ public class CommunityResource {
 
     @Inject
     CommunityService communities;
+
+    @Inject
+    CommunityMembers members;
 
     @Inject
     Pages pages;
@@ -76,9 +82,9 @@ public class CommunityResource {
         Viewer viewer = currentUser.viewer();
         Community community = visible(viewer, slug);
         if (community.isGroup()) {
-            return pages.render(Templates.group(communities.groupView(viewer, community)));
+            return pages.render(Templates.group(members.groupView(viewer, community)));
         }
-        return pages.render(Templates.subgroup(communities.subgroupView(viewer, community)));
+        return pages.render(Templates.subgroup(members.subgroupView(viewer, community)));
     }
 
     @GET
@@ -88,17 +94,17 @@ public class CommunityResource {
             @QueryParam("role") String role, @QueryParam("subgroup") String subgroup, @QueryParam("q") String q) {
         Viewer viewer = currentUser.viewer();
         Community community = visible(viewer, slug);
-        org.comunidad.member.Directory.Filter filter = new org.comunidad.member.Directory.Filter(country, role,
+        Directory.Filter filter = new Directory.Filter(country, role,
                 subgroup, q);
         boolean coordinates = CommunityAccess.coordinates(viewer, community.groupId());
         if (community.isGroup()) {
-            GroupView view = communities.groupView(viewer, community);
+            GroupView view = members.groupView(viewer, community);
             return pages.render(Templates.members(view.group(),
-                    org.comunidad.member.Directory.filter(view.members(), filter), view.members(), filter, coordinates));
+                    Directory.filter(view.members(), filter), view.members(), filter, coordinates));
         }
-        SubgroupView view = communities.subgroupView(viewer, community);
+        SubgroupView view = members.subgroupView(viewer, community);
         return pages.render(Templates.members(view.subgroup(),
-                org.comunidad.member.Directory.filter(view.members(), filter), view.members(), filter, coordinates));
+                Directory.filter(view.members(), filter), view.members(), filter, coordinates));
     }
 
     private Community visible(Viewer viewer, String slug) {

@@ -1,4 +1,4 @@
-package org.comunidad.member;
+package org.comunidad.community;
 
 import java.util.List;
 
