@@ -1,8 +1,6 @@
 package org.comunidad.member;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.notice.NoticeKinds;
@@ -50,16 +48,8 @@ public enum MemberNotice implements NoticeKind {
     }
 
     /** Contributes the kinds to the notifications. */
-    @ApplicationScoped
-    public static class Kinds implements NoticeKinds {
-        @Override
-        public List<NoticeKind> kinds() {
-            return List.of(values());
-        }
-
-        @Override
-        public int position() {
-            return 20;
-        }
+    @Singleton
+    static class Kinds extends NoticeKinds {
+        Kinds() { super(20, values()); }
     }
 }

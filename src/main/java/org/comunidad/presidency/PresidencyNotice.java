@@ -1,8 +1,6 @@
 package org.comunidad.presidency;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.notice.NoticeKinds;
@@ -38,16 +36,8 @@ public enum PresidencyNotice implements NoticeKind {
     }
 
     /** Contributes the kinds to the notifications. */
-    @ApplicationScoped
-    public static class Kinds implements NoticeKinds {
-        @Override
-        public List<NoticeKind> kinds() {
-            return List.of(values());
-        }
-
-        @Override
-        public int position() {
-            return 30;
-        }
+    @Singleton
+    static class Kinds extends NoticeKinds {
+        Kinds() { super(30, values()); }
     }
 }

@@ -1,8 +1,6 @@
 package org.comunidad.platform.content;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.notice.NoticeKinds;
@@ -30,16 +28,8 @@ public enum MentionNotice implements NoticeKind {
     }
 
     /** Contributes the kind to the notifications. */
-    @ApplicationScoped
-    public static class Kinds implements NoticeKinds {
-        @Override
-        public List<NoticeKind> kinds() {
-            return List.of(MENTION);
-        }
-
-        @Override
-        public int position() {
-            return 10;
-        }
+    @Singleton
+    static class Kinds extends NoticeKinds {
+        Kinds() { super(10, MENTION); }
     }
 }

@@ -3,17 +3,35 @@ package org.comunidad.platform.notice;
 import java.util.List;
 
 /**
- * A feature's kinds of notice: one {@code @ApplicationScoped} bean per feature, in the
- * feature's own package; the notifications collect them all with CDI {@code Instance<>}.
+ * A feature's kinds of notice, contributed to the notifications, which collect every
+ * subclass with CDI {@code Instance<>}. One bean per feature, in the feature's own package:
+ * <pre>
+ * &#64;Singleton
+ * static class Kinds extends NoticeKinds {
+ *     Kinds() { super(40, MeetingNotice.values()); }
+ * }
+ * </pre>
  */
-public interface NoticeKinds {
+public abstract class NoticeKinds {
 
-    /** This feature's kinds, in the order their email preferences are listed. */
-    List<NoticeKind> kinds();
+    private final int position;
+    private final List<NoticeKind> kinds;
 
     /**
-     * Where this feature's preferences stand on the profile page, lower first (mentions 10,
-     * members 20, presidency 30).
+     * @param position where this feature's email preferences stand on the profile page, lower
+     *        first (mentions 10, members 20, presidency 30)
+     * @param kinds this feature's kinds, in the order their preferences are listed
      */
-    int position();
+    protected NoticeKinds(int position, NoticeKind... kinds) {
+        this.position = position;
+        this.kinds = List.of(kinds);
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public List<NoticeKind> kinds() {
+        return kinds;
+    }
 }
