@@ -10,19 +10,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.NotFoundException;
 
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
-import org.comunidad.notification.Notifications;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Languages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -64,6 +66,9 @@ public class Invitations {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<Notice> notices;
 
     @Inject
     KeycloakAccounts accounts;
@@ -240,8 +245,9 @@ public class Invitations {
                     .setParameter(1, id).setParameter(2, member.id).executeUpdate();
             AuditLog.record(member.id, communityId, "INVITE_ACCEPT", "invitation", id,
                     given.name() + (taken ? " (" + role.name() + " was taken meanwhile)" : ""));
-            Notifications.publish(em, ((Number) r[4]).longValue(), Notifications.Kind.INVITATION_ACCEPTED,
-                    "invitation-accepted:" + id, communityId, member.id, "/c/" + r[5] + "/members", null);
+            notices.fire(new Notice(((Number) r[4]).longValue(), MemberNotice.INVITATION_ACCEPTED,
+                    "invitation-accepted:" + id, communityId, member.id, Links.community((String) r[5], "members"),
+                    null));
             slug = (String) r[5];
         }
         return Optional.ofNullable(slug);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,12 +13,13 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
-import org.comunidad.notification.Notifications;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.Links;
 
 /**
  * Requests to join: any signed-in official asks to join a working group, or a subgroup of a
@@ -40,6 +42,9 @@ public class JoinRequests {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<Notice> notices;
 
     /** Working groups the viewer is not in, and subgroups of their groups they are not in. */
     @Transactional
@@ -148,8 +153,9 @@ public class JoinRequests {
         }
         AuditLog.record(viewer.memberId(), community.id, approve ? "JOIN_APPROVE" : "JOIN_DECLINE", "member",
                 memberId, text);
-        Notifications.publish(em, memberId, approve ? Notifications.Kind.JOIN_APPROVED : Notifications.Kind.JOIN_DECLINED,
-                "join:" + id, community.id, viewer.memberId(), approve ? "/c/" + community.slug : "/join", text);
+        notices.fire(new Notice(memberId, approve ? MemberNotice.JOIN_APPROVED : MemberNotice.JOIN_DECLINED,
+                "join:" + id, community.id, viewer.memberId(), approve ? Links.community(community.slug) : "/join",
+                text));
     }
 
     /** The group's coordinator (and the admin); for a subgroup, its leader too. */

@@ -1,11 +1,14 @@
 package org.comunidad.member;
 
 import org.comunidad.community.Country;
+import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.security.CommunityRole;
+import org.comunidad.platform.web.Links;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,7 +17,6 @@ import jakarta.ws.rs.NotFoundException;
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
 import org.comunidad.platform.audit.AuditLog;
-import org.comunidad.notification.Notifications;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
@@ -41,6 +43,9 @@ public class MembershipAdmin {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<Notice> notices;
 
     @Transactional
     public Standing standing(Viewer viewer, Community group, long memberId) {
@@ -139,8 +144,8 @@ public class MembershipAdmin {
         membership.persist();
         AuditLog.record(viewer.memberId(), community.id, "ROLE_ASSIGN", "member", memberId,
                 parsed.name() + " in " + community.slug + (country == null ? "" : " for " + country.code));
-        Notifications.publish(em, memberId, Notifications.Kind.ROLE_ASSIGNED, "role:" + membership.id,
-                community.id, viewer.memberId(), "/c/" + community.slug, null);
+        notices.fire(new Notice(memberId, MemberNotice.ROLE_ASSIGNED, "role:" + membership.id, community.id,
+                viewer.memberId(), Links.community(community.slug), null));
     }
 
     @Transactional

@@ -1,7 +1,6 @@
 package org.comunidad.member;
 
 import java.net.URI;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.comunidad.notification.EmailSettings;
 import org.comunidad.notification.Emails;
-import org.comunidad.notification.Notifications;
 import org.comunidad.platform.content.InvalidInput;
+import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Forms;
@@ -41,7 +40,7 @@ public class ProfileResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance profile(Member member, List<String> zones, EmailSettings.Settings email,
-                List<Notifications.Kind> kinds, FormState form, String notice);
+                List<NoticeKind> kinds, FormState form, String notice);
     }
 
     @Inject
@@ -97,8 +96,8 @@ public class ProfileResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response email(MultivaluedMap<String, String> form) {
         long memberId = currentUser.require().id();
-        Map<Notifications.Kind, Emails.Channel> channels = new EnumMap<>(Notifications.Kind.class);
-        for (Notifications.Kind kind : EmailSettings.CHOICES) {
+        Map<NoticeKind, Emails.Channel> channels = new LinkedHashMap<>();
+        for (NoticeKind kind : emailSettings.choices()) {
             String value = form.getFirst("channel." + kind.name());
             if (value == null) {
                 continue;
@@ -118,6 +117,6 @@ public class ProfileResource {
         Member member = Member.<Member>find("select m from Member m left join fetch m.country where m.id = ?1",
                 currentUser.require().id()).firstResult();
         return pages.render(Templates.profile(member, Profiles.ZONES, emailSettings.of(member.id),
-                EmailSettings.CHOICES, form, notice));
+                emailSettings.choices(), form, notice));
     }
 }

@@ -4,19 +4,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
-import org.comunidad.member.AccountMessages;
+import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.web.Languages;
@@ -48,19 +47,17 @@ public class Emails {
     /** A notification older than this is not emailed at once any more (it waits for no one). */
     private static final String IMMEDIATE_WINDOW = "2 days";
     private static final String DIGEST_WINDOW = "8 days";
+    /** The columns of a {@link Line}, from the notification {@code n}, its actor {@code a} and community {@code c}. */
+    private static final String LINE = """
+            n.id as id, n.kind as kind, a.display_name as actor, c.name_es as name_es, c.name_pt as name_pt,
+                   c.name_en as name_en, n.link as link, n.excerpt as excerpt, n.created_at as created_at""";
 
     public enum Channel {
         IMMEDIATE, DIGEST, NONE
     }
 
-    /** The kinds emailed at once unless the member chose otherwise. */
-    public static final Set<Notifications.Kind> AT_ONCE = EnumSet.of(Notifications.Kind.MENTION,
-            Notifications.Kind.JOIN_APPROVED, Notifications.Kind.JOIN_DECLINED, Notifications.Kind.ROLE_ASSIGNED,
-            Notifications.Kind.INVITATION_ACCEPTED, Notifications.Kind.COORDINATION_GAINED,
-            Notifications.Kind.COORDINATION_LOST);
-
-    /** One notification as an email shows it. */
-    public record Line(long id, Notifications.Kind kind, String actor, Localized community, String link,
+    /** One notification as an email shows it ({@code kind} null: a kind no feature sends any more). */
+    public record Line(long id, NoticeKind kind, String actor, Localized community, String link,
             String excerpt, OffsetDateTime at) {
     }
 
@@ -95,6 +92,12 @@ public class Emails {
     @Inject
     UnsubscribeLinks links;
 
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    KnownKinds kinds;
+
     @ConfigProperty(name = "comunidad.base-url")
     String baseUrl;
 
@@ -125,9 +128,13 @@ public class Emails {
         }
     }
 
-    /** The email channel of the notification row {@code n}: the member's choice, else the kind's default. */
-    static String channelSql() {
-        String atOnce = AT_ONCE.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
+    /**
+     * The email channel of the notification row {@code n}: the member's choice, else the kind's
+     * default (names of kinds are declared in code, never typed by users).
+     */
+    String channelSql() {
+        String atOnce = kinds.atOnce().stream().map(k -> "'" + k.replace("'", "''") + "'")
+                .collect(Collectors.joining(", "));
         return "coalesce((select s.channel from notification_setting s where s.member_id = n.member_id "
                 + "and s.kind = n.kind), case when n.kind in (" + atOnce + ") then 'IMMEDIATE' else 'DIGEST' end)";
     }
@@ -146,7 +153,7 @@ public class Emails {
 
     private int immediateBatch() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 with claimed as (
                     update notification n set emailed_at = now(), email_via = 'IMMEDIATE'
                     where n.id in (
@@ -158,14 +165,15 @@ public class Emails {
                         order by n.id limit %d
                         for update of n skip locked)
                     returning n.*)
-                select n.id, n.kind, a.display_name, c.name_es, c.name_pt, c.name_en, n.link, n.excerpt, n.created_at,
-                       m.id, m.email, m.display_name, m.language, m.time_zone
+                select %s,
+                       m.id as member_id, m.email as email, m.display_name as name, m.language as language,
+                       m.time_zone as time_zone
                 from claimed n join member m on m.id = n.member_id
                 left join member a on a.id = n.actor_id left join community c on c.id = n.community_id
-                order by n.id""".formatted(IMMEDIATE_WINDOW, channelSql(), BATCH)).getResultList();
-        for (Object[] r : rows) {
-            Recipient recipient = recipient(r, 9);
-            Line line = line(r);
+                order by n.id""".formatted(IMMEDIATE_WINDOW, channelSql(), BATCH, LINE), Tuple.class).getResultList();
+        for (Tuple row : rows) {
+            Recipient recipient = recipient(row);
+            Line line = line(row);
             String title = NotificationTexts.title(recipient.language(), line.kind(), line.actor());
             String unsubscribe = links.unsubscribe(recipient.memberId(), line.kind());
             String preferences = base() + "/profile#email";
@@ -186,19 +194,19 @@ public class Emails {
      */
     public int sendDigests(Instant now, boolean anyHour) {
         @SuppressWarnings("unchecked")
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select distinct m.id, m.time_zone from notification n
+        List<Tuple> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select distinct m.id as member_id, m.time_zone as time_zone from notification n
                 join member m on m.id = n.member_id
                 where n.emailed_at is null and n.created_at > now() - interval '%s'
                   and m.email is not null and m.email_verified and not m.email_opt_out and m.disabled_at is null
                   and (m.digest_sent_at is null or m.digest_sent_at < ?1)
-                  and %s = 'DIGEST'""".formatted(DIGEST_WINDOW, channelSql()))
+                  and %s = 'DIGEST'""".formatted(DIGEST_WINDOW, channelSql()), Tuple.class)
                 .setParameter(1, OffsetDateTime.ofInstant(now.minusSeconds(20 * 3600), ZoneId.of("UTC")))
                 .getResultList());
         int sent = 0;
-        for (Object[] r : due) {
-            long memberId = ((Number) r[0]).longValue();
-            if (!anyHour && now.atZone(zone((String) r[1])).getHour() != digestHour) {
+        for (Tuple row : due) {
+            long memberId = row.get("member_id", Long.class);
+            if (!anyHour && now.atZone(zone(row.get("time_zone", String.class))).getHour() != digestHour) {
                 continue;
             }
             try {
@@ -215,16 +223,16 @@ public class Emails {
     private boolean digest(long memberId, Instant now) {
         // The member's row is the lock: two replicas never build the same digest.
         @SuppressWarnings("unchecked")
-        List<Object[]> member = em.createNativeQuery("""
-                select id, email, display_name, language, time_zone from member
-                where id = ?1 and email is not null and email_verified and (digest_sent_at is null or digest_sent_at < ?2) for update skip locked""")
+        List<Tuple> member = em.createNativeQuery("""
+                select id as member_id, email, display_name as name, language, time_zone from member
+                where id = ?1 and email is not null and email_verified and (digest_sent_at is null or digest_sent_at < ?2) for update skip locked""", Tuple.class)
                 .setParameter(1, memberId)
                 .setParameter(2, OffsetDateTime.ofInstant(now.minusSeconds(20 * 3600), ZoneId.of("UTC")))
                 .getResultList();
         if (member.isEmpty()) {
             return false;
         }
-        Recipient recipient = recipient(member.get(0), 0);
+        Recipient recipient = recipient(member.get(0));
         // Read in the app already: not worth an email.
         em.createNativeQuery("""
                 update notification n set emailed_at = now(), email_via = 'SKIPPED'
@@ -232,7 +240,7 @@ public class Emails {
                   and %s = 'DIGEST'""".formatted(channelSql()))
                 .setParameter(1, memberId).executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 with claimed as (
                     update notification n set emailed_at = now(), email_via = 'DIGEST'
                     where n.id in (
@@ -241,9 +249,10 @@ public class Emails {
                           and %s = 'DIGEST'
                         for update of n skip locked)
                     returning n.*)
-                select n.id, n.kind, a.display_name, c.name_es, c.name_pt, c.name_en, n.link, n.excerpt, n.created_at
+                select %s
                 from claimed n left join member a on a.id = n.actor_id left join community c on c.id = n.community_id
-                order by n.id""".formatted(DIGEST_WINDOW, channelSql())).setParameter(1, memberId).getResultList();
+                order by n.id""".formatted(DIGEST_WINDOW, channelSql(), LINE), Tuple.class).setParameter(1, memberId)
+                .getResultList();
         em.createNativeQuery("update member set digest_sent_at = ?2 where id = ?1").setParameter(1, memberId)
                 .setParameter(2, OffsetDateTime.ofInstant(now, ZoneId.of("UTC"))).executeUpdate();
         if (rows.isEmpty()) {
@@ -251,9 +260,9 @@ public class Emails {
         }
         List<Line> lines = new ArrayList<>();
         Map<Line, String> titles = new LinkedHashMap<>();
-        AccountMessages messages = messages(recipient);
-        for (Object[] r : rows) {
-            Line line = line(r);
+        NotificationMessages messages = messages(recipient);
+        for (Tuple row : rows) {
+            Line line = line(row);
             lines.add(line);
             titles.put(line, NotificationTexts.title(recipient.language(), line.kind(), line.actor()));
         }
@@ -279,29 +288,24 @@ public class Emails {
         return baseUrl.replaceAll("/+$", "");
     }
 
-    static AccountMessages messages(Recipient recipient) {
-        return MessageBundles.get(AccountMessages.class,
+    static NotificationMessages messages(Recipient recipient) {
+        return MessageBundles.get(NotificationMessages.class,
                 io.quarkus.qute.i18n.Localized.Literal.of(recipient.language()));
     }
 
-    private static Recipient recipient(Object[] r, int from) {
-        String language = Languages.isSupported((String) r[from + 3]) ? (String) r[from + 3] : "es";
-        return new Recipient(((Number) r[from]).longValue(), (String) r[from + 1], (String) r[from + 2], language,
-                zone((String) r[from + 4]));
+    /** A row with the aliases member_id, email, name, language, time_zone. */
+    private static Recipient recipient(Tuple row) {
+        String language = row.get("language", String.class);
+        return new Recipient(row.get("member_id", Long.class), row.get("email", String.class),
+                row.get("name", String.class), Languages.isSupported(language) ? language : "es",
+                zone(row.get("time_zone", String.class)));
     }
 
-    private static Line line(Object[] r) {
-        return new Line(((Number) r[0]).longValue(), kind((String) r[1]), (String) r[2],
-                r[3] == null ? null : new Localized((String) r[3], (String) r[4], (String) r[5]), (String) r[6],
-                (String) r[7], SqlValues.timestamp(r[8]));
-    }
-
-    private static Notifications.Kind kind(String name) {
-        try {
-            return Notifications.Kind.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** A row selected with {@link #LINE}. */
+    private Line line(Tuple row) {
+        return new Line(row.get("id", Long.class), notifications.kind(row), row.get("actor", String.class),
+                Notifications.community(row), row.get("link", String.class), row.get("excerpt", String.class),
+                SqlValues.timestamp(row.get("created_at")));
     }
 
     private static ZoneId zone(String zone) {

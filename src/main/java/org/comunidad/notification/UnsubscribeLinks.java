@@ -10,6 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.comunidad.platform.notice.NoticeKind;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,10 +25,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UnsubscribeLinks {
 
     /** What a link asks: stop one kind of email, or all of them ({@code kind} null). */
-    public record Request(long memberId, Notifications.Kind kind) {
+    public record Request(long memberId, NoticeKind kind) {
     }
 
     private static final String ALL = "ALL";
+
+    @Inject
+    KnownKinds kinds;
 
     @ConfigProperty(name = "comunidad.mail.link-secret")
     String secret;
@@ -33,11 +39,11 @@ public class UnsubscribeLinks {
     @ConfigProperty(name = "comunidad.base-url")
     String baseUrl;
 
-    public String unsubscribe(long memberId, Notifications.Kind kind) {
+    public String unsubscribe(long memberId, NoticeKind kind) {
         return baseUrl.replaceAll("/+$", "") + "/unsubscribe?t=" + token(memberId, kind);
     }
 
-    String token(long memberId, Notifications.Kind kind) {
+    String token(long memberId, NoticeKind kind) {
         String payload = memberId + ":" + (kind == null ? ALL : kind.name());
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(mac(payload));
@@ -60,8 +66,10 @@ public class UnsubscribeLinks {
             }
             String[] parts = payload.split(":", 2);
             long memberId = Long.parseLong(parts[0]);
-            Notifications.Kind kind = ALL.equals(parts[1]) ? null : Notifications.Kind.valueOf(parts[1]);
-            return Optional.of(new Request(memberId, kind));
+            if (ALL.equals(parts[1])) {
+                return Optional.of(new Request(memberId, null));
+            }
+            return kinds.named(parts[1]).map(kind -> new Request(memberId, kind));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }

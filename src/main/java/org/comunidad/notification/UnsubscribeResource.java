@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -29,7 +30,7 @@ public class UnsubscribeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance unsubscribe(String token, Notifications.Kind kind, boolean done);
+        static native TemplateInstance unsubscribe(String token, NoticeKind kind, boolean done);
     }
 
     @Inject

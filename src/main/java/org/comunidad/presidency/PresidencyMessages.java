@@ -75,5 +75,6 @@ public interface PresidencyMessages {
     @Message String problem(Validation.Problem problem);
     @Message String notification_gained();
     @Message String notification_lost();
+    @Message String notification_kind();
     @Message String notification_excerpt(String country, String date);
 }

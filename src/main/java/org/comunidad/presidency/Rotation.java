@@ -13,15 +13,17 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import org.comunidad.notification.Notifications;
 import org.comunidad.platform.audit.AuditLog;
+import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.Links;
 import org.comunidad.presidency.Presidencies.CountryChoice;
 import org.comunidad.presidency.Presidencies.Term;
 import org.comunidad.presidency.Presidencies.Troika;
@@ -101,6 +103,9 @@ public class Rotation {
     EntityManager em;
 
     @Inject
+    Event<Notice> notices;
+
+    @Inject
     Presidencies presidencies;
 
     /** What recording this presidency would change, read in a fixed number of statements whatever the groups. */
@@ -139,9 +144,9 @@ public class Rotation {
                     change.incoming().memberId(), "coordination from " + describe(change.outgoing()) + " to "
                             + describe(change.incoming()) + "; presidency " + country + " from " + plan.startsOn());
             String key = "rotation:" + id + ":" + change.groupId();
-            notify(change.incoming(), Notifications.Kind.COORDINATION_GAINED, key, change, plan, viewer);
+            notify(change.incoming(), PresidencyNotice.COORDINATION_GAINED, key, change, plan, viewer);
             if (change.outgoing() != null) {
-                notify(change.outgoing(), Notifications.Kind.COORDINATION_LOST, key, change, plan, viewer);
+                notify(change.outgoing(), PresidencyNotice.COORDINATION_LOST, key, change, plan, viewer);
             }
         }
         String unchanged = plan.changes().stream().filter(c -> c.outcome() == Outcome.NO_FOCAL_POINT)
@@ -203,14 +208,14 @@ public class Rotation {
         return changes;
     }
 
-    private void notify(Person person, Notifications.Kind kind, String key, Change change, Plan plan, Viewer viewer) {
+    private void notify(Person person, PresidencyNotice kind, String key, Change change, Plan plan, Viewer viewer) {
         String language = person.language() == null ? "es" : person.language();
         String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language))
                 .format(plan.startsOn());
         String excerpt = MessageBundles.get(PresidencyMessages.class, io.quarkus.qute.i18n.Localized.Literal.of(language))
                 .notification_excerpt(plan.country().name().in(language), date);
-        Notifications.publish(em, person.memberId(), kind, key, change.groupId(), viewer.memberId(),
-                "/c/" + change.slug(), excerpt);
+        notices.fire(new Notice(person.memberId(), kind, key, change.groupId(), viewer.memberId(),
+                Links.community(change.slug()), excerpt));
     }
 
     private static String describe(Person person) {

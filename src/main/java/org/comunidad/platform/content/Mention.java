@@ -2,27 +2,55 @@ package org.comunidad.platform.content;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Tuple;
+
+import org.comunidad.platform.notice.Notice;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A member named with @username in a piece of content. Stored when the content is
- * written (only members of the working group count); the notifications feature
- * delivers them.
+ * written (only members of the working group count), and announced to each member named
+ * as a {@link Notice} of kind {@link MentionNotice#MENTION} in the same transaction.
  */
 @Entity
 @Table(name = "mention")
 public class Mention extends PanacheEntityBase {
 
+    /** Where a mention can be, with the statement that finds its page and excerpt ({@code ?1}: its id). */
     public enum Source {
-        NEWS, POST, COMMENT, DISCUSSION, REPLY
+        NEWS("select '/c/' || c.slug || '/news/' || x.id as link, left(x.title, 300) as excerpt from news_item x "
+                + "join community c on c.id = x.community_id where x.id = ?1"),
+        POST("select '/c/' || c.slug || '/posts/' || x.id as link, left(x.body, 300) as excerpt from post x "
+                + "join community c on c.id = x.community_id where x.id = ?1"),
+        COMMENT("select '/c/' || c.slug || '/posts/' || p.id || '#comment-' || x.id as link, "
+                + "left(x.body, 300) as excerpt from post_comment x join post p on p.id = x.post_id "
+                + "join community c on c.id = p.community_id where x.id = ?1"),
+        DISCUSSION("select '/c/' || c.slug || '/discussions/' || x.id as link, left(x.title, 300) as excerpt "
+                + "from discussion x join community c on c.id = x.community_id where x.id = ?1"),
+        REPLY("select '/c/' || c.slug || '/discussions/' || d.id || '#reply-' || x.id as link, "
+                + "left(x.body, 300) as excerpt from discussion_reply x join discussion d on d.id = x.discussion_id "
+                + "join community c on c.id = d.community_id where x.id = ?1");
+
+        private final String target;
+
+        Source(String target) {
+            this.target = target;
+        }
+    }
+
+    /** A member found by username. */
+    public record Named(long id, String username) {
     }
 
     @Id
@@ -49,17 +77,16 @@ public class Mention extends PanacheEntityBase {
     public java.time.OffsetDateTime createdAt = java.time.OffsetDateTime.now();
 
     /** Members of the working group with these usernames (case-insensitive), in one query. */
-    @SuppressWarnings("unchecked")
-    public static List<Object[]> membersOfGroupNamed(long groupId, Collection<String> usernames) {
+    public static List<Named> membersOfGroupNamed(long groupId, Collection<String> usernames) {
         if (usernames.isEmpty()) {
             return List.of();
         }
         return getEntityManager().createQuery("""
-                select distinct m.id, lower(m.username) from Member m
+                select distinct new org.comunidad.platform.content.Mention$Named(m.id, lower(m.username)) from Member m
                 where lower(m.username) in :names
                 and exists (select 1 from Membership ms where ms.member = m
                             and (ms.community.id = :group or ms.community.parent.id = :group))
-                """)
+                """, Named.class)
                 .setParameter("names", usernames)
                 .setParameter("group", groupId)
                 .getResultList();
@@ -72,9 +99,10 @@ public class Mention extends PanacheEntityBase {
     public static List<String> record(long communityId, long groupId, long authorId, Source source, long sourceId,
             Collection<String> usernames) {
         delete("sourceType = ?1 and sourceId = ?2", source, sourceId);
-        List<Object[]> found = membersOfGroupNamed(groupId, usernames);
-        for (Object[] row : found) {
-            long memberId = (Long) row[0];
+        List<Named> found = membersOfGroupNamed(groupId, usernames);
+        Optional<Tuple> target = Optional.empty();
+        for (Named named : found) {
+            long memberId = named.id();
             if (memberId == authorId) {
                 continue;
             }
@@ -85,10 +113,25 @@ public class Mention extends PanacheEntityBase {
             mention.sourceType = source;
             mention.sourceId = sourceId;
             mention.persist();
-            org.comunidad.notification.Notifications.mentioned(getEntityManager(), memberId, authorId, communityId,
-                    source, sourceId);
+            if (target.isEmpty()) {
+                target = target(source, sourceId);
+            }
+            target.ifPresent(t -> notices().fire(new Notice(memberId, MentionNotice.MENTION,
+                    "mention:" + source.name() + ":" + sourceId, communityId, authorId, t.get("link", String.class),
+                    t.get("excerpt", String.class))));
         }
-        return found.stream().map(r -> (String) r[1]).toList();
+        return found.stream().map(Named::username).toList();
+    }
+
+    /** Static code has no injection: the event, looked up where it fires. */
+    private static Event<Notice> notices() {
+        return CDI.current().getBeanManager().getEvent().select(Notice.class);
+    }
+
+    /** The page and excerpt of the content (read once per save, only when someone is mentioned). */
+    private static Optional<Tuple> target(Source source, long sourceId) {
+        return getEntityManager().createNativeQuery(source.target, Tuple.class).setParameter(1, sourceId)
+                .getResultStream().findFirst().map(Tuple.class::cast);
     }
 
     public static List<Mention> of(Source source, long sourceId) {
@@ -106,15 +149,17 @@ public class Mention extends PanacheEntityBase {
         if (ids.isEmpty() && otherIds.isEmpty()) {
             return found;
         }
-        ((List<Object[]>) getEntityManager().createNativeQuery("""
-                select x.source_type, x.source_id, m.username from mention x join member m on m.id = x.member_id
+        ((List<Tuple>) getEntityManager().createNativeQuery("""
+                select x.source_type as source, x.source_id as id, m.username as username
+                from mention x join member m on m.id = x.member_id
                 where (x.source_type = :a and x.source_id in (:aIds)) or (x.source_type = :b and x.source_id in (:bIds))
-                """)
+                """, Tuple.class)
                 .setParameter("a", source.name()).setParameter("aIds", ids.isEmpty() ? List.of(-1L) : ids)
                 .setParameter("b", other.name()).setParameter("bIds", otherIds.isEmpty() ? List.of(-1L) : otherIds)
                 .getResultList())
-                .forEach(row -> found.computeIfAbsent(row[0] + ":" + ((Number) row[1]).longValue(),
-                        k -> new java.util.HashSet<>()).add((String) row[2]));
+                .forEach(row -> found.computeIfAbsent(row.get("source", String.class) + ":"
+                        + row.get("id", Number.class).longValue(), k -> new java.util.HashSet<>())
+                        .add(row.get("username", String.class)));
         return found;
     }
 }

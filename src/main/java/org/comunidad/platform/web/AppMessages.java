@@ -253,6 +253,7 @@ public interface AppMessages {
     @Message String notifications_new();
     @Message String notifications_read_all();
     @Message String notifications_mention(String actor);
+    @Message String notifications_kind_mention();
 
     // Directory
     @Message String members_email();
