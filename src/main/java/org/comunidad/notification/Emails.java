@@ -20,6 +20,7 @@ import org.comunidad.member.AccountMessages;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.web.Languages;
+import org.comunidad.platform.web.SiteConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -95,8 +96,8 @@ public class Emails {
     @Inject
     UnsubscribeLinks links;
 
-    @ConfigProperty(name = "comunidad.base-url")
-    String baseUrl;
+    @Inject
+    SiteConfig site;
 
     @ConfigProperty(name = "comunidad.mail.digest-hour", defaultValue = "7")
     int digestHour;
@@ -276,7 +277,7 @@ public class Emails {
     }
 
     private String base() {
-        return baseUrl.replaceAll("/+$", "");
+        return site.baseUrl();
     }
 
     static AccountMessages messages(Recipient recipient) {
@@ -284,7 +285,7 @@ public class Emails {
                 io.quarkus.qute.i18n.Localized.Literal.of(recipient.language()));
     }
 
-    private static Recipient recipient(Object[] r, int from) {
+    private Recipient recipient(Object[] r, int from) {
         String language = Languages.isSupported((String) r[from + 3]) ? (String) r[from + 3] : "es";
         return new Recipient(((Number) r[from]).longValue(), (String) r[from + 1], (String) r[from + 2], language,
                 zone((String) r[from + 4]));
@@ -304,11 +305,11 @@ public class Emails {
         }
     }
 
-    private static ZoneId zone(String zone) {
+    private ZoneId zone(String zone) {
         try {
             return ZoneId.of(zone);
         } catch (RuntimeException e) {
-            return ZoneId.of("America/Santiago");
+            return site.timeZone();
         }
     }
 }
