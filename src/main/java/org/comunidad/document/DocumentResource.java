@@ -335,7 +335,7 @@ public class DocumentResource {
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             uploads.addVersion(viewer, community, id, comment, file.fileName(), file.size(), in)
                     .orElseThrow(NotFoundException::new);
-            return Links.seeOther(documentUrl(community, id, "#versions"));
+            return Links.seeOther(Links.community(community.slug, "documents", id, "#versions"));
         } catch (UploadRefused refused) {
             return Response.status(refused.status()).entity(showPage(viewer, community, id, typed,
                     List.of(message(refused)))).build();
@@ -416,8 +416,8 @@ public class DocumentResource {
         return Links.community(community.slug, "documents", folderId == null ? null : "?folder=" + folderId);
     }
 
-    private static String documentUrl(Community community, long documentId, String... anchor) {
-        return Links.community(community.slug, "documents", documentId, anchor.length == 0 ? null : anchor[0]);
+    private static String documentUrl(Community community, long documentId) {
+        return Links.community(community.slug, "documents", documentId);
     }
 
     /** The metadata as typed, to fill the form in again. */
