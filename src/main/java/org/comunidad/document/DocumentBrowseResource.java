@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.comunidad.community.Community;
 import org.comunidad.community.Country;
 import org.comunidad.platform.security.CurrentUser;
-import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Pages;
 import org.comunidad.platform.web.RateLimited;
 
@@ -91,30 +89,21 @@ public class DocumentBrowseResource {
     Pages pages;
 
     @GET
-    @Transactional
     @RateLimited(RateLimited.Kind.SEARCH)
     public TemplateInstance browse(@QueryParam("q") String q, @QueryParam("type") String type,
             @QueryParam("country") String country, @QueryParam("language") String language,
             @QueryParam("group") String group, @QueryParam("folder") Long folder, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("1") int page) {
-        Viewer viewer = currentUser.viewer();
-        List<Long> readable = DocumentAccess.readableGroups(viewer);
-        List<Community> groups = readable == null ? Community.allGroups() : Community.groupsIn(readable);
-        Long groupId = null;
-        if (group != null && !group.isBlank()) {
-            groupId = groups.stream().filter(g -> g.id.toString().equals(group) || g.slug.equals(group))
-                    .map(g -> g.id).findFirst().orElse(-1L);
-        }
         String text = q == null ? null : q.strip();
         if (text != null && text.length() > 200) {
             text = text.substring(0, 200);
         }
         String lang = language != null && Document.LANGUAGES.contains(language) ? language : null;
         String countryCode = country != null && country.matches("[A-Z]{2}") ? country : null;
-        DocumentSearch.Results results = search.search(viewer, new DocumentSearch.Filters(text,
-                DocumentType.parse(type), countryCode, lang, groupId, null, folder, date(from), date(to), page), true);
+        DocumentSearch.BrowsePage found = search.browse(currentUser.viewer(), new DocumentSearch.Filters(text,
+                DocumentType.parse(type), countryCode, lang, null, null, folder, date(from), date(to), page), group);
         return pages.render(Templates.browse(new Query(text, type, countryCode, lang, group, folder, from, to),
-                results, groups, Country.all()));
+                found.results(), found.groups(), found.countries()));
     }
 
     private static LocalDate date(String value) {

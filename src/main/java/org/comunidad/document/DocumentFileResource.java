@@ -1,8 +1,5 @@
 package org.comunidad.document;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +18,6 @@ import org.comunidad.community.CommunityService;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -34,16 +30,12 @@ import io.quarkus.security.Authenticated;
 public class DocumentFileResource {
 
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
-    private static final int BUFFER = 1024 * 1024;
 
     @Inject
     CurrentUser currentUser;
 
     @Inject
     CommunityService communities;
-
-    @Inject
-    DocumentService documents;
 
     @Inject
     DocumentUploads uploads;
@@ -64,20 +56,10 @@ public class DocumentFileResource {
 
     private Response serve(String slug, long id, Integer number, String range, boolean inline) {
         Viewer viewer = currentUser.viewer();
-        DocumentUploads.Download download = QuarkusTransaction.requiringNew().call(() -> {
-            Community community = communities.findVisible(viewer, slug).orElseThrow(NotFoundException::new);
-            Community group = community.isGroup() ? community : community.parent;
-            DocumentUploads.Download found = uploads.download(viewer, group, id, number)
-                    .orElseThrow(NotFoundException::new);
-            if (found.document().communityId != community.id) {
-                throw new NotFoundException();
-            }
-            return found;
-        });
+        Community community = communities.findVisible(viewer, slug).orElseThrow(NotFoundException::new);
+        DocumentUploads.Download download = uploads.download(viewer, community, id, number, inline)
+                .orElseThrow(NotFoundException::new);
         DocumentVersion version = download.version();
-        if (inline && !version.isPreviewable()) {
-            throw new NotFoundException();
-        }
         long size = version.sizeBytes;
         long start = 0;
         long end = size - 1;
@@ -110,8 +92,7 @@ public class DocumentFileResource {
         }
         long from = start;
         long length = end - start + 1;
-        uploads.recordDownload(viewer, download, partial ? from + "-" + end : null, inline);
-        StreamingOutput body = out -> copy(version, from, length, out);
+        StreamingOutput body = uploads.stream(viewer, download, from, length, partial, inline);
         Response.ResponseBuilder response = Response.status(partial ? 206 : 200).entity(body)
                 .type(version.contentType)
                 .header("Content-Length", length)
@@ -129,19 +110,6 @@ public class DocumentFileResource {
             response.header("Content-Security-Policy", "frame-ancestors 'none'; form-action 'none'; base-uri 'none'");
         }
         return response.build();
-    }
-
-    private void copy(DocumentVersion version, long from, long length, OutputStream out) throws IOException {
-        if (length == 0) {
-            return;
-        }
-        try (InputStream in = uploads.open(version, from, length)) {
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-            }
-        }
     }
 
     private static Response unsatisfiable(long size) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,15 +26,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityService;
-import org.comunidad.community.Country;
 import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.content.Refused;
-import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Formats;
 import org.comunidad.platform.web.Forms;
+import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.comunidad.platform.web.RateLimited;
 import org.jboss.resteasy.reactive.RestForm;
@@ -60,15 +58,13 @@ public class DocumentResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance folder(Community community, DocumentService.Listing listing,
-                List<Community> subgroups, DocumentService.Quota quota, List<Country> countries, long maxBytes,
-                FormState form, FormState folderForm, List<String> uploadErrors);
+        static native TemplateInstance folder(Community community, DocumentPages.FolderPage listing, FormState form,
+                FormState folderForm, List<String> uploadErrors);
 
-        static native TemplateInstance show(Community community, Document document, List<DocumentVersion> versions,
-                List<Document> translations, List<Document> candidates, List<Folder> folders, List<Country> countries,
-                boolean mayEdit, boolean mayDelete, FormState form, List<String> uploadErrors);
+        static native TemplateInstance show(Community community, DocumentPages.DocumentPage page, FormState form,
+                List<String> uploadErrors);
 
-        static native TemplateInstance trash(Community group, List<Document> documents, DocumentService service);
+        static native TemplateInstance trash(Community group, DocumentPages.TrashPage page);
     }
 
     /** What the page's script gets back for each file. */
@@ -88,13 +84,10 @@ public class DocumentResource {
     DocumentService documents;
 
     @Inject
+    DocumentPages documentPages;
+
+    @Inject
     DocumentUploads uploads;
-
-    @Inject
-    DocumentConfig config;
-
-    @Inject
-    WhatsNew whatsNew;
 
     @Inject
     Forms forms;
@@ -108,24 +101,17 @@ public class DocumentResource {
     // ---- Folders and the documents in them
 
     @GET
-    @Transactional
     public TemplateInstance folder(@PathParam("slug") String slug, @QueryParam("folder") Long folderId) {
         Viewer viewer = currentUser.viewer();
-        Community community = community(viewer, slug);
-        if (folderId == null) {
-            whatsNew.visit(viewer.memberId(), community.id, WhatsNew.Tab.DOCUMENTS);
-        }
-        return folderPage(viewer, community, folderId, FormState.empty("upload"), FormState.empty("folder"), List.of());
+        return folderPage(viewer, community(viewer, slug), folderId, FormState.empty("upload"),
+                FormState.empty("folder"), List.of());
     }
 
     private TemplateInstance folderPage(Viewer viewer, Community community, Long folderId, FormState form,
             FormState folderForm, List<String> uploadErrors) {
-        DocumentService.Listing listing = documents.listing(viewer, community, folderId)
+        DocumentPages.FolderPage page = documentPages.folder(viewer, community, folderId)
                 .orElseThrow(NotFoundException::new);
-        List<Community> subgroups = community.isGroup() && folderId == null
-                ? Community.subgroupsOf(List.of(community.id)) : List.of();
-        return pages.render(Templates.folder(community, listing, subgroups, documents.quota(community.groupId()),
-                Country.all(), config.maxBytes(), form, folderForm, uploadErrors));
+        return pages.render(Templates.folder(community, page, form, folderForm, uploadErrors));
     }
 
     @POST
@@ -135,8 +121,8 @@ public class DocumentResource {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         try {
-            Folder folder = documents.createFolder(viewer, community, parent, name);
-            return seeOther(folderUrl(community, folder.id));
+            Folder folder = documents.createFolder(viewer, community, parent, name).orElseThrow(NotFoundException::new);
+            return Links.seeOther(folderUrl(community, folder.id));
         } catch (InvalidInput invalid) {
             FormState form = forms.failed("folder", invalid, Map.of("name", name == null ? "" : name));
             return Response.status(400).entity(folderPage(viewer, community, parent, FormState.empty("upload"), form,
@@ -152,8 +138,8 @@ public class DocumentResource {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         try {
-            documents.renameFolder(viewer, community, folderId, name);
-            return seeOther(folderUrl(community, folderId));
+            documents.renameFolder(viewer, community, folderId, name).orElseThrow(NotFoundException::new);
+            return Links.seeOther(folderUrl(community, folderId));
         } catch (InvalidInput invalid) {
             FormState form = forms.failed("rename", invalid, Map.of("name", name == null ? "" : name));
             return Response.status(400).entity(folderPage(viewer, community, folderId, FormState.empty("upload"), form,
@@ -167,8 +153,8 @@ public class DocumentResource {
     public Response deleteFolder(@PathParam("slug") String slug, @PathParam("folder") long folderId) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        Long parent = documents.deleteFolder(viewer, community, folderId);
-        return seeOther(folderUrl(community, parent));
+        Folder deleted = documents.deleteFolder(viewer, community, folderId).orElseThrow(NotFoundException::new);
+        return Links.seeOther(folderUrl(community, deleted.parentId));
     }
 
     // ---- Upload
@@ -199,10 +185,15 @@ public class DocumentResource {
                 tags, date);
         return answered(() -> {
             Document document = uploads.upload(viewer, community, folderId, metadata, decode(encodedName),
-                    length == null ? -1 : length, body);
-            String url = "/c/" + community.slug + "/documents/" + document.id;
-            return Response.created(URI.create(url)).entity(new UploadResult(document.id, url, document.title)).build();
+                    length == null ? -1 : length, body).orElseThrow(NotFoundException::new);
+            return created(community, document.id, document.title);
         });
+    }
+
+    /** The script's answer for one file stored: 201 with the document's address. */
+    private static Response created(Community community, long documentId, String title) {
+        String url = documentUrl(community, documentId);
+        return Response.created(URI.create(url)).entity(new UploadResult(documentId, url, title)).build();
     }
 
     /** The script's answer for one file: 201, or the reason it was not stored, in the user's language. */
@@ -233,14 +224,7 @@ public class DocumentResource {
         Community community = community(viewer, slug);
         DocumentService.Metadata metadata = new DocumentService.Metadata(title, description, type, country, language,
                 tags, date);
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("title", title);
-        typed.put("description", description);
-        typed.put("type", type);
-        typed.put("country", country);
-        typed.put("language", language);
-        typed.put("tags", tags);
-        typed.put("date", date);
+        Map<String, String> typed = typed(metadata);
         List<FileUpload> chosen = files == null ? List.of() : files.stream().filter(f -> f.size() > 0).toList();
         if (chosen.isEmpty()) {
             return Response.status(400).entity(folderPage(viewer, community, folder,
@@ -252,7 +236,8 @@ public class DocumentResource {
         int status = 400;
         for (FileUpload file : chosen) {
             try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-                last = uploads.upload(viewer, community, folder, metadata, file.fileName(), file.size(), in);
+                last = uploads.upload(viewer, community, folder, metadata, file.fileName(), file.size(), in)
+                        .orElseThrow(NotFoundException::new);
             } catch (UploadRefused refused) {
                 // The page answers as the script's route does (413 over quota or size, 415 for a type).
                 if (errors.isEmpty()) {
@@ -271,7 +256,7 @@ public class DocumentResource {
                     community, folder, new FormState("upload", clean(typed), Map.of()), FormState.empty("folder"),
                     errors)).build();
         }
-        return seeOther(chosen.size() == 1 && last != null ? "/c/" + community.slug + "/documents/" + last.id
+        return Links.seeOther(chosen.size() == 1 && last != null ? documentUrl(community, last.id)
                 : folderUrl(community, folder));
     }
 
@@ -279,21 +264,16 @@ public class DocumentResource {
 
     @GET
     @Path("{id}")
-    @Transactional
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
-        Community community = community(viewer, slug);
-        return showPage(viewer, community, id, FormState.empty("edit"), List.of());
+        return showPage(viewer, community(viewer, slug), id, FormState.empty("edit"), List.of());
     }
 
     private TemplateInstance showPage(Viewer viewer, Community community, long id, FormState form,
             List<String> uploadErrors) {
-        Document document = document(viewer, community, id);
-        boolean mayEdit = DocumentAccess.edits(viewer, document);
-        return pages.render(Templates.show(community, document, DocumentVersion.ofDocument(document.id),
-                documents.translationsOf(document), mayEdit ? documents.translationCandidates(document) : List.of(),
-                mayEdit ? Folder.list("communityId = ?1 order by lower(name)", community.id) : List.of(),
-                Country.all(), mayEdit, DocumentAccess.deletes(viewer, document, community), form, uploadErrors));
+        DocumentPages.DocumentPage page = documentPages.document(viewer, community, id)
+                .orElseThrow(NotFoundException::new);
+        return pages.render(Templates.show(community, page, form, uploadErrors));
     }
 
     @POST
@@ -304,24 +284,17 @@ public class DocumentResource {
             @RestForm String language, @RestForm String tags, @RestForm String date, @RestForm("folder") Long folder) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        document(viewer, community, id);
+        DocumentService.Metadata metadata = new DocumentService.Metadata(title, description, type, country, language,
+                tags, date);
         try {
-            documents.edit(viewer, groupOf(community), id,
-                    new DocumentService.Metadata(title, description, type, country, language, tags, date),
-                    folder == null ? 0L : folder);
-            return seeOther("/c/" + community.slug + "/documents/" + id);
+            documents.edit(viewer, community, id, metadata, folder == null ? 0L : folder)
+                    .orElseThrow(NotFoundException::new);
+            return Links.seeOther(documentUrl(community, id));
         } catch (InvalidInput invalid) {
-            Map<String, String> typed = new LinkedHashMap<>();
-            typed.put("title", title);
-            typed.put("description", description);
-            typed.put("type", type);
-            typed.put("country", country);
-            typed.put("language", language);
-            typed.put("tags", tags);
-            typed.put("date", date);
+            Map<String, String> typed = typed(metadata);
             typed.put("folder", folder == null ? "" : folder.toString());
-            return Response.status(400).entity(transactional(() -> showPage(viewer, community, id,
-                    forms.failed("edit", invalid, typed), List.of()))).build();
+            return Response.status(400).entity(showPage(viewer, community, id,
+                    forms.failed("edit", invalid, typed), List.of())).build();
         }
     }
 
@@ -339,12 +312,10 @@ public class DocumentResource {
         if (csrf == null || csrf.isBlank()) {
             return jsonError(403, "csrf", "missing CSRF token", Map.of());
         }
-        transactional(() -> document(viewer, community, id));
         return answered(() -> {
-            DocumentVersion version = uploads.addVersion(viewer, groupOf(community), id, comment, decode(encodedName),
-                    length == null ? -1 : length, body);
-            String url = "/c/" + community.slug + "/documents/" + id;
-            return Response.created(URI.create(url)).entity(new UploadResult(id, url, version.fileName)).build();
+            DocumentVersion version = uploads.addVersion(viewer, community, id, comment, decode(encodedName),
+                    length == null ? -1 : length, body).orElseThrow(NotFoundException::new);
+            return created(community, id, version.fileName);
         });
     }
 
@@ -356,23 +327,22 @@ public class DocumentResource {
             @RestForm String comment, @RestForm("file") FileUpload file) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        transactional(() -> document(viewer, community, id));
+        FormState typed = new FormState("version", Map.of("comment", comment == null ? "" : comment), Map.of());
         if (file == null || file.size() == 0) {
-            return Response.status(400).entity(transactional(() -> showPage(viewer, community, id,
-                    new FormState("version", Map.of("comment", comment == null ? "" : comment), Map.of()),
-                    List.of(messages().upload_no_file())))).build();
+            return Response.status(400).entity(showPage(viewer, community, id, typed,
+                    List.of(messages().upload_no_file()))).build();
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            uploads.addVersion(viewer, groupOf(community), id, comment, file.fileName(), file.size(), in);
-            return seeOther("/c/" + community.slug + "/documents/" + id + "#versions");
+            uploads.addVersion(viewer, community, id, comment, file.fileName(), file.size(), in)
+                    .orElseThrow(NotFoundException::new);
+            return Links.seeOther(Links.community(community.slug, "documents", id, "#versions"));
         } catch (UploadRefused refused) {
-            return Response.status(refused.status()).entity(transactional(() -> showPage(viewer, community, id,
-                    new FormState("version", Map.of("comment", comment == null ? "" : comment), Map.of()),
-                    List.of(message(refused))))).build();
+            return Response.status(refused.status()).entity(showPage(viewer, community, id, typed,
+                    List.of(message(refused)))).build();
         } catch (InvalidInput invalid) {
-            return Response.status(400).entity(transactional(() -> showPage(viewer, community, id,
+            return Response.status(400).entity(showPage(viewer, community, id,
                     forms.failed("version", invalid, Map.of("comment", comment == null ? "" : comment)),
-                    List.of()))).build();
+                    List.of())).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -384,14 +354,14 @@ public class DocumentResource {
     public Response link(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm("other") Long other) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        transactional(() -> document(viewer, community, id));
         try {
-            documents.linkTranslation(viewer, groupOf(community), id, other == null ? -1 : other);
+            documents.linkTranslation(viewer, community, id, other == null ? -1 : other)
+                    .orElseThrow(NotFoundException::new);
         } catch (InvalidInput invalid) {
-            return Response.status(400).entity(transactional(() -> showPage(viewer, community, id,
-                    forms.failed("translation", invalid, Map.of()), List.of()))).build();
+            return Response.status(400).entity(showPage(viewer, community, id,
+                    forms.failed("translation", invalid, Map.of()), List.of())).build();
         }
-        return seeOther("/c/" + community.slug + "/documents/" + id);
+        return Links.seeOther(documentUrl(community, id));
     }
 
     @POST
@@ -400,9 +370,8 @@ public class DocumentResource {
     public Response unlink(@PathParam("slug") String slug, @PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        transactional(() -> document(viewer, community, id));
-        documents.unlinkTranslation(viewer, groupOf(community), id);
-        return seeOther("/c/" + community.slug + "/documents/" + id);
+        documents.unlinkTranslation(viewer, community, id).orElseThrow(NotFoundException::new);
+        return Links.seeOther(documentUrl(community, id));
     }
 
     @POST
@@ -411,24 +380,19 @@ public class DocumentResource {
     public Response delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        Document document = transactional(() -> document(viewer, community, id));
-        Long folder = document.folderId;
-        documents.delete(viewer, groupOf(community), community, id);
-        return seeOther(folderUrl(community, folder));
+        Document deleted = documents.delete(viewer, community, id).orElseThrow(NotFoundException::new);
+        return Links.seeOther(folderUrl(community, deleted.folderId));
     }
 
     // ---- Trash (of the whole working group)
 
     @GET
     @Path("trash")
-    @Transactional
     public TemplateInstance trash(@PathParam("slug") String slug) {
         Viewer viewer = currentUser.viewer();
         Community group = community(viewer, slug);
-        if (!group.isGroup()) {
-            throw new NotFoundException();
-        }
-        return pages.render(Templates.trash(group, documents.trash(viewer, group), documents));
+        DocumentPages.TrashPage page = documentPages.trash(viewer, group).orElseThrow(NotFoundException::new);
+        return pages.render(Templates.trash(group, page));
     }
 
     @POST
@@ -436,38 +400,37 @@ public class DocumentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restore(@PathParam("slug") String slug, @PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
-        Community group = community(viewer, slug);
-        if (!group.isGroup()) {
-            throw new NotFoundException();
-        }
-        Document document = documents.restore(viewer, group, id);
-        return seeOther(transactional(() -> {
-            Community home = Community.findById(document.communityId);
-            return "/c/" + home.slug + "/documents/" + document.id;
-        }));
+        DocumentService.Restored restored = documents.restore(viewer, community(viewer, slug), id)
+                .orElseThrow(NotFoundException::new);
+        return Links.seeOther(Links.community(restored.communitySlug(), "documents", restored.documentId()));
     }
 
     // ---- Helpers
 
-    Community community(Viewer viewer, String slug) {
+    /** The community of the address, if the viewer may see it (else 404). */
+    private Community community(Viewer viewer, String slug) {
         return communities.findVisible(viewer, slug).orElseThrow(NotFoundException::new);
     }
 
-    private Community groupOf(Community community) {
-        return community.isGroup() ? community : community.parent;
-    }
-
-    /** The document, only through the community that holds it. */
-    Document document(Viewer viewer, Community community, long id) {
-        Document document = documents.find(viewer, groupOf(community), id).orElseThrow(NotFoundException::new);
-        if (document.communityId != community.id) {
-            throw new NotFoundException();
-        }
-        return document;
-    }
-
     private static String folderUrl(Community community, Long folderId) {
-        return "/c/" + community.slug + "/documents" + (folderId == null ? "" : "?folder=" + folderId);
+        return Links.community(community.slug, "documents", folderId == null ? null : "?folder=" + folderId);
+    }
+
+    private static String documentUrl(Community community, long documentId) {
+        return Links.community(community.slug, "documents", documentId);
+    }
+
+    /** The metadata as typed, to fill the form in again. */
+    private static Map<String, String> typed(DocumentService.Metadata metadata) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("title", metadata.title());
+        typed.put("description", metadata.description());
+        typed.put("type", metadata.type());
+        typed.put("country", metadata.country());
+        typed.put("language", metadata.language());
+        typed.put("tags", metadata.tags());
+        typed.put("date", metadata.date());
+        return typed;
     }
 
     private static String decode(String encodedName) {
@@ -505,12 +468,4 @@ public class DocumentResource {
                 .entity(new UploadError(status, error, message, fields)).build();
     }
 
-    static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).build();
-    }
-
-    /** Page rendering after a failed write runs its reads in one transaction, like the GET pages. */
-    private <T> T transactional(java.util.function.Supplier<T> work) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(work::get);
-    }
 }

@@ -2,7 +2,6 @@ package org.comunidad.document;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.comunidad.community.Community;
+import org.comunidad.community.Country;
 import org.comunidad.platform.content.Paging;
 import org.comunidad.platform.persistence.Localized;
+import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.Links;
 
 /**
  * Finds documents of the viewer's working groups: full text (metadata and the files'
@@ -37,6 +41,14 @@ public class DocumentSearch {
         public boolean hasText() {
             return q != null && !q.isBlank();
         }
+
+        Filters inGroup(Long group) {
+            return new Filters(q, type, country, language, group, communityId, folderId, from, to, page);
+        }
+    }
+
+    /** The browsing page: the results with their counts, and the choices of its filters. */
+    public record BrowsePage(Results results, List<Community> groups, List<Country> countries) {
     }
 
     public record Hit(long id, String title, String groupSlug, Localized groupName, String communitySlug,
@@ -52,6 +64,24 @@ public class DocumentSearch {
         public String snippetHtml() {
             return DocumentSearch.markup(snippet);
         }
+
+        /** The document's page, in the community that holds it. */
+        public String link() {
+            return Links.community(communitySlug, "documents", id);
+        }
+
+        /** A row of the search statement, read by the column names it selects. */
+        static Hit of(Tuple row) {
+            Number size = row.get("size_bytes", Number.class);
+            return new Hit(row.get("id", Number.class).longValue(), row.get("title", String.class),
+                    row.get("gslug", String.class), localized(row, "g_"), row.get("cslug", String.class),
+                    localized(row, "c_"), DocumentType.valueOf(row.get("doc_type", String.class)),
+                    row.get("country_code", String.class), row.get("language", String.class),
+                    SqlValues.date(row.get("doc_date")), row.get("file_name", String.class),
+                    row.get("content_type", String.class), size == null ? 0 : size.longValue(),
+                    SqlValues.timestamp(row.get("updated_at")), row.get("snippet", String.class),
+                    row.get("description", String.class));
+        }
     }
 
     public record Facet(String key, Localized label, long count) {
@@ -59,6 +89,18 @@ public class DocumentSearch {
         public DocumentType type() {
             return DocumentType.parse(key);
         }
+
+        /** A row of a facet's statement: key, label_es, label_pt, label_en (null for types) and n. */
+        static Facet of(Tuple row) {
+            Localized label = row.get("label_es") == null ? null : localized(row, "label_");
+            return new Facet(row.get("key", String.class), label, row.get("n", Number.class).longValue());
+        }
+    }
+
+    /** The names in three languages selected as {prefix}es, {prefix}pt, {prefix}en. */
+    private static Localized localized(Tuple row, String prefix) {
+        return new Localized(row.get(prefix + "es", String.class), row.get(prefix + "pt", String.class),
+                row.get(prefix + "en", String.class));
     }
 
     public record Results(List<Hit> hits, long total, int page, int pages, List<Facet> byType, List<Facet> byGroup,
@@ -67,6 +109,23 @@ public class DocumentSearch {
 
     @Inject
     EntityManager em;
+
+    /**
+     * All the documents the viewer may read, filtered, with counts by type, working group and
+     * country. The group filter is typed as an id or a slug; a group the viewer may not read
+     * matches nothing.
+     */
+    @Transactional
+    public BrowsePage browse(Viewer viewer, Filters filters, String group) {
+        List<Long> readable = DocumentAccess.readableGroups(viewer);
+        List<Community> groups = readable == null ? Community.allGroups() : Community.groupsIn(readable);
+        Long groupId = null;
+        if (group != null && !group.isBlank()) {
+            groupId = groups.stream().filter(g -> g.id.toString().equals(group) || g.slug.equals(group))
+                    .map(g -> g.id).findFirst().orElse(-1L);
+        }
+        return new BrowsePage(search(viewer, filters.inGroup(groupId), true), groups, Country.all());
+    }
 
     @Transactional
     public Results search(Viewer viewer, Filters filters, boolean facets) {
@@ -99,19 +158,11 @@ public class DocumentSearch {
                 query == null ? "coalesce(d.doc_date, cast(d.created_at as date)) desc, d.id desc"
                         : "ts_rank(d.search, " + query + ") desc, d.updated_at desc, d.id desc",
                 PAGE_SIZE, paging.offset());
-        Query q = em.createNativeQuery(select);
+        Query q = em.createNativeQuery(select, Tuple.class);
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        List<Hit> hits = new ArrayList<>();
-        for (Object[] r : rows) {
-            hits.add(new Hit(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    new Localized((String) r[3], (String) r[4], (String) r[5]), (String) r[6],
-                    new Localized((String) r[7], (String) r[8], (String) r[9]), DocumentType.valueOf((String) r[10]),
-                    (String) r[11], (String) r[12], org.comunidad.platform.persistence.SqlValues.date(r[13]), (String) r[14], (String) r[15],
-                    r[16] == null ? 0 : ((Number) r[16]).longValue(), org.comunidad.platform.persistence.SqlValues.timestamp(r[17]), (String) r[18],
-                    (String) r[19]));
-        }
+        List<Tuple> rows = q.getResultList();
+        List<Hit> hits = rows.stream().map(Hit::of).toList();
         Query count = em.createNativeQuery("select count(*) from document d where " + where);
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
@@ -120,27 +171,26 @@ public class DocumentSearch {
             return new Results(hits, total, paging.page(), pages, List.of(), List.of(), List.of());
         }
         return new Results(hits, total, paging.page(), pages,
-                facet("select d.doc_type, null, null, null, count(*) from document d where " + where
+                facet("select d.doc_type as key, null as label_es, null as label_pt, null as label_en, count(*) as n"
+                        + " from document d where " + where
                         + " group by d.doc_type order by count(*) desc", params),
-                facet("select cast(g.id as varchar), g.name_es, g.name_pt, g.name_en, count(*) from document d "
+                facet("select cast(g.id as varchar) as key, g.name_es as label_es, g.name_pt as label_pt,"
+                        + " g.name_en as label_en, count(*) as n from document d "
                         + "join community g on g.id = d.group_id where " + where
                         + " group by g.id order by count(*) desc", params),
-                facet("select d.country_code, k.name_es, k.name_pt, k.name_en, count(*) from document d "
+                facet("select d.country_code as key, k.name_es as label_es, k.name_pt as label_pt,"
+                        + " k.name_en as label_en, count(*) as n from document d "
                         + "join country k on k.code = d.country_code where " + where
                         + " group by d.country_code, k.name_es, k.name_pt, k.name_en order by count(*) desc", params));
     }
 
+    /** A facet's statement selects key, label_es, label_pt, label_en and n. */
     private List<Facet> facet(String sql, Map<String, Object> params) {
-        Query q = em.createNativeQuery(sql);
+        Query q = em.createNativeQuery(sql, Tuple.class);
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        List<Facet> facets = new ArrayList<>();
-        for (Object[] r : rows) {
-            Localized label = r[1] == null ? null : new Localized((String) r[1], (String) r[2], (String) r[3]);
-            facets.add(new Facet((String) r[0], label, ((Number) r[4]).longValue()));
-        }
-        return facets;
+        List<Tuple> rows = q.getResultList();
+        return rows.stream().map(Facet::of).toList();
     }
 
     private static String where(Filters f, List<Long> groups, Map<String, Object> params) {
@@ -210,6 +260,4 @@ public class DocumentSearch {
         }
         return html.toString();
     }
-
-
 }

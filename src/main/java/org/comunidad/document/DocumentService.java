@@ -100,17 +100,25 @@ public class DocumentService {
         return path;
     }
 
-    /** A document of this working group that is not in the trash. */
+    /**
+     * A document of this community (working group or subgroup) that is not in the trash, if
+     * the viewer may read it: a document is only ever reached through the community that holds it.
+     */
     @Transactional
-    public Optional<Document> find(Viewer viewer, Community group, long id) {
-        if (!DocumentAccess.reads(viewer, group.id)) {
+    public Optional<Document> find(Viewer viewer, Community community, long id) {
+        return inGroup(viewer, community.groupId(), id).filter(d -> d.communityId == community.id);
+    }
+
+    /** A document of the working group (any of its communities) that is not in the trash. */
+    private Optional<Document> inGroup(Viewer viewer, long groupId, long id) {
+        if (!DocumentAccess.reads(viewer, groupId)) {
             return Optional.empty();
         }
         return em.createQuery("""
                 select d from Document d join fetch d.uploader u left join fetch u.country
                 left join fetch d.currentVersion left join fetch d.country
                 where d.id = :id and d.groupId = :group and d.deletedAt is null""", Document.class)
-                .setParameter("id", id).setParameter("group", group.id)
+                .setParameter("id", id).setParameter("group", groupId)
                 .getResultStream().findFirst();
     }
 
@@ -178,25 +186,19 @@ public class DocumentService {
                 .getResultList();
     }
 
-    public int trashDays() {
-        return config.trashDays();
-    }
-
     public OffsetDateTime purgeDate(Document document) {
         return document.deletedAt == null ? null : document.deletedAt.plusDays(config.trashDays());
     }
 
     // ---- Folders
 
+    /** A new folder at the community's top level or in one of its folders; empty when that folder is not the community's. */
     @Transactional
-    public Folder createFolder(Viewer viewer, Community community, Long parentId, String name) {
+    public Optional<Folder> createFolder(Viewer viewer, Community community, Long parentId, String name) {
         requireFolderManager(viewer, community);
         String clean = checkFolderName(name);
-        if (parentId != null) {
-            Folder parent = Folder.findById(parentId);
-            if (parent == null || parent.communityId != community.id) {
-                throw new jakarta.ws.rs.NotFoundException();
-            }
+        if (parentId != null && folderOf(community, parentId).isEmpty()) {
+            return Optional.empty();
         }
         requireUniqueName(community.id, parentId, clean, null);
         Folder folder = new Folder();
@@ -207,26 +209,38 @@ public class DocumentService {
         folder.createdBy = viewer.memberId();
         folder.persist();
         AuditLog.record(viewer.memberId(), community.groupId(), "FOLDER_CREATE", "doc_folder", folder.id, clean);
-        return folder;
+        return Optional.of(folder);
     }
 
+    /** Renames a folder of the community; empty when it is not the community's. */
     @Transactional
-    public Folder renameFolder(Viewer viewer, Community community, long folderId, String name) {
+    public Optional<Folder> renameFolder(Viewer viewer, Community community, long folderId, String name) {
         requireFolderManager(viewer, community);
-        Folder folder = folderOf(community, folderId);
+        Optional<Folder> found = folderOf(community, folderId);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Folder folder = found.get();
         String clean = checkFolderName(name);
         requireUniqueName(community.id, folder.parentId, clean, folder.id);
         AuditLog.record(viewer.memberId(), community.groupId(), "FOLDER_RENAME", "doc_folder", folder.id,
                 folder.name + " -> " + clean);
         folder.name = clean;
-        return folder;
+        return found;
     }
 
-    /** Deletes an empty folder (documents in the trash do not count: they go to the top level). */
+    /**
+     * Deletes an empty folder (documents in the trash do not count: they go to the top level);
+     * empty when it is not the community's.
+     */
     @Transactional
-    public Long deleteFolder(Viewer viewer, Community community, long folderId) {
+    public Optional<Folder> deleteFolder(Viewer viewer, Community community, long folderId) {
         requireFolderManager(viewer, community);
-        Folder folder = folderOf(community, folderId);
+        Optional<Folder> found = folderOf(community, folderId);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Folder folder = found.get();
         long children = Folder.count("parentId", folder.id);
         long documents = Document.count("folderId = ?1 and deletedAt is null", folder.id);
         if (children > 0 || documents > 0) {
@@ -235,17 +249,13 @@ public class DocumentService {
         em.createQuery("update Document d set d.folderId = null where d.folderId = :f")
                 .setParameter("f", folder.id).executeUpdate();
         AuditLog.record(viewer.memberId(), community.groupId(), "FOLDER_DELETE", "doc_folder", folder.id, folder.name);
-        Long parent = folder.parentId;
         folder.delete();
-        return parent;
+        return found;
     }
 
-    Folder folderOf(Community community, long folderId) {
-        Folder folder = Folder.findById(folderId);
-        if (folder == null || folder.communityId != community.id) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        return folder;
+    /** A folder of this community. */
+    Optional<Folder> folderOf(Community community, long folderId) {
+        return Folder.<Folder> findByIdOptional(folderId).filter(f -> f.communityId == community.id);
     }
 
     private static void requireFolderManager(Viewer viewer, Community community) {
@@ -360,9 +370,14 @@ public class DocumentService {
         document.documentDate = checked.date();
     }
 
+    /** Changes a document's metadata and folder (0: the top level); empty when the viewer cannot see it here. */
     @Transactional
-    public Document edit(Viewer viewer, Community group, long id, Metadata input, Long folderId) {
-        Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    public Optional<Document> edit(Viewer viewer, Community community, long id, Metadata input, Long folderId) {
+        Optional<Document> found = find(viewer, community, id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Document document = found.get();
         if (!DocumentAccess.edits(viewer, document)) {
             throw new Refused(Refused.Reason.NOT_UPLOADER);
         }
@@ -380,8 +395,9 @@ public class DocumentService {
         document.updatedAt = OffsetDateTime.now();
         em.flush();
         reindex(document.id);
-        AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_EDIT", "document", document.id, document.title);
-        return document;
+        AuditLog.record(viewer.memberId(), document.groupId, "DOCUMENT_EDIT", "document", document.id,
+                document.title);
+        return found;
     }
 
     void reindex(long documentId) {
@@ -397,15 +413,19 @@ public class DocumentService {
      * allowed to edit every document of it.
      */
     @Transactional
-    public void linkTranslation(Viewer viewer, Community group, long id, long otherId) {
-        Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        Document other = find(viewer, group, otherId).orElse(null);
+    public Optional<Document> linkTranslation(Viewer viewer, Community community, long id, long otherId) {
+        Optional<Document> found = find(viewer, community, id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Document document = found.get();
+        Document other = inGroup(viewer, document.groupId, otherId).orElse(null);
         if (!DocumentAccess.edits(viewer, document)) {
             throw new Refused(Refused.Reason.NOT_UPLOADER);
         }
         if (other == null || other.id.equals(document.id)) {
             Texts.check(List.of(new Violation("translation", Violation.Code.INVALID_CHOICE, 0)));
-            return;
+            return found;
         }
         if (!DocumentAccess.edits(viewer, other)) {
             throw new Refused(Refused.Reason.NOT_UPLOADER);
@@ -429,45 +449,70 @@ public class DocumentService {
         }
         document.translationSet = set;
         other.translationSet = set;
-        AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_TRANSLATION_LINK", "document", document.id,
+        AuditLog.record(viewer.memberId(), document.groupId, "DOCUMENT_TRANSLATION_LINK", "document", document.id,
                 "with document " + other.id);
+        return found;
     }
 
     @Transactional
-    public void unlinkTranslation(Viewer viewer, Community group, long id) {
-        Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    public Optional<Document> unlinkTranslation(Viewer viewer, Community community, long id) {
+        Optional<Document> found = find(viewer, community, id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Document document = found.get();
         if (!DocumentAccess.edits(viewer, document)) {
             throw new Refused(Refused.Reason.NOT_UPLOADER);
         }
         if (document.translationSet != null) {
-            AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_TRANSLATION_UNLINK", "document", document.id, null);
+            AuditLog.record(viewer.memberId(), document.groupId, "DOCUMENT_TRANSLATION_UNLINK", "document",
+                    document.id, null);
             document.translationSet = null;
         }
+        return found;
     }
 
     // ---- Trash
 
+    /** Sends a document of this community to its group's trash; empty when the viewer cannot see it here. */
     @Transactional
-    public Document delete(Viewer viewer, Community group, Community community, long id) {
-        Document document = find(viewer, group, id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    public Optional<Document> delete(Viewer viewer, Community community, long id) {
+        Optional<Document> found = find(viewer, community, id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Document document = found.get();
         if (!DocumentAccess.deletes(viewer, document, community)) {
             throw new Refused(Refused.Reason.NOT_DOCUMENT_MANAGER);
         }
         document.deletedAt = OffsetDateTime.now();
         document.deletedBy = em.getReference(Member.class, viewer.memberId());
-        AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_DELETE", "document", document.id, document.title);
-        return document;
+        AuditLog.record(viewer.memberId(), document.groupId, "DOCUMENT_DELETE", "document", document.id,
+                document.title);
+        return found;
     }
 
+    /** Where a restored document is now: its community's address and its id. */
+    public record Restored(String communitySlug, long documentId) {
+    }
+
+    /**
+     * Takes a document out of the working group's trash; empty when the community is a
+     * subgroup (the trash is the group's), or the document is not in this trash for the viewer.
+     */
     @Transactional
-    public Document restore(Viewer viewer, Community group, long id) {
-        if (!DocumentAccess.reads(viewer, group.id)) {
-            throw new jakarta.ws.rs.NotFoundException();
+    public Optional<Restored> restore(Viewer viewer, Community group, long id) {
+        if (!group.isGroup() || !DocumentAccess.reads(viewer, group.id)) {
+            return Optional.empty();
         }
-        Document document = em.createQuery("select d from Document d where d.id = :id and d.groupId = :group "
+        Optional<Document> found = em.createQuery("select d from Document d where d.id = :id and d.groupId = :group "
                 + "and d.deletedAt is not null", Document.class)
                 .setParameter("id", id).setParameter("group", group.id)
-                .getResultStream().findFirst().orElseThrow(jakarta.ws.rs.NotFoundException::new);
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Document document = found.get();
         if (!DocumentAccess.restores(viewer, document)) {
             throw new Refused(Refused.Reason.NOT_UPLOADER);
         }
@@ -481,6 +526,7 @@ public class DocumentService {
         document.deletedBy = null;
         document.updatedAt = OffsetDateTime.now();
         AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_RESTORE", "document", document.id, document.title);
-        return document;
+        Community home = Community.findById(document.communityId);
+        return Optional.of(new Restored(home.slug, document.id));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.comunidad.community.Community;
 import org.comunidad.member.Member;
@@ -66,20 +67,26 @@ public class DocumentUploads {
     @Inject
     Event<VersionStored> stored;
 
-    /** A new document in a community (group or subgroup), in a folder or at its top level. */
-    public Document upload(Viewer viewer, Community community, Long folderId, DocumentService.Metadata metadata,
-            String typedFileName, long declaredLength, InputStream body) {
+    /**
+     * A new document in a community (group or subgroup), in a folder or at its top level;
+     * empty (nothing read, nothing stored) when the folder is not the community's.
+     */
+    public Optional<Document> upload(Viewer viewer, Community community, Long folderId,
+            DocumentService.Metadata metadata, String typedFileName, long declaredLength, InputStream body) {
         String fileName = DocumentFiles.safeFileName(typedFileName);
         // Every check that needs no bytes comes first: a refused upload stores nothing.
-        DocumentService.Quota quota = QuarkusTransaction.requiringNew().call(() -> {
+        Optional<DocumentService.Quota> room = QuarkusTransaction.requiringNew().call(() -> {
             requireUploader(viewer, community);
-            if (folderId != null) {
-                documents.folderOf(community, folderId);
+            if (folderId != null && documents.folderOf(community, folderId).isEmpty()) {
+                return Optional.<DocumentService.Quota> empty();
             }
             documents.check(metadata, DocumentFiles.titleFrom(fileName));
-            return requireRoom(community.groupId(), declaredLength);
+            return Optional.of(requireRoom(community.groupId(), declaredLength));
         });
-        Stored object = storeObject(fileName, declaredLength, body, quota);
+        if (room.isEmpty()) {
+            return Optional.empty();
+        }
+        Stored object = storeObject(fileName, declaredLength, body, room.get());
         try {
             Document document = QuarkusTransaction.requiringNew().call(() -> {
                 requireStoredFits(community.groupId(), object.size());
@@ -100,21 +107,29 @@ public class DocumentUploads {
                 return doc;
             });
             stored.fireAsync(new VersionStored(document.currentVersion.id));
-            return document;
+            return Optional.of(document);
         } catch (RuntimeException e) {
             discard(object.key());
             throw e;
         }
     }
 
-    /** A new version of an existing document; the history stays. */
-    public DocumentVersion addVersion(Viewer viewer, Community group, long documentId, String comment,
-            String typedFileName, long declaredLength, InputStream body) {
+    /**
+     * A new version of a document of this community; the history stays. Empty (nothing read,
+     * nothing stored) when the viewer cannot see the document here, or it went to the trash
+     * while the file was uploading.
+     */
+    public Optional<DocumentVersion> addVersion(Viewer viewer, Community community, long documentId,
+            String comment, String typedFileName, long declaredLength, InputStream body) {
         String fileName = DocumentFiles.safeFileName(typedFileName);
         String cleanComment = org.comunidad.platform.content.Texts.clean(comment);
-        DocumentService.Quota quota = QuarkusTransaction.requiringNew().call(() -> {
-            Document document = documents.find(viewer, group, documentId)
-                    .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        long groupId = community.groupId();
+        Optional<DocumentService.Quota> room = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Document> found = documents.find(viewer, community, documentId);
+            if (found.isEmpty()) {
+                return Optional.<DocumentService.Quota> empty();
+            }
+            Document document = found.get();
             if (!DocumentAccess.edits(viewer, document)) {
                 throw new Refused(Refused.Reason.NOT_UPLOADER);
             }
@@ -122,31 +137,38 @@ public class DocumentUploads {
             org.comunidad.platform.content.Texts.optional(violations, "comment", cleanComment,
                     DocumentVersion.COMMENT_MAX);
             org.comunidad.platform.content.Texts.check(violations);
-            return requireRoom(group.id, declaredLength);
+            return Optional.of(requireRoom(groupId, declaredLength));
         });
-        Stored object = storeObject(fileName, declaredLength, body, quota);
+        if (room.isEmpty()) {
+            return Optional.empty();
+        }
+        Stored object = storeObject(fileName, declaredLength, body, room.get());
         try {
             DocumentVersion version = QuarkusTransaction.requiringNew().call(() -> {
                 Document document = em.find(Document.class, documentId,
                         jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-                if (document == null || document.deletedAt != null || document.groupId != group.id) {
-                    throw new jakarta.ws.rs.NotFoundException();
+                if (document == null || document.deletedAt != null || document.groupId != groupId) {
+                    return null;
                 }
                 if (!DocumentAccess.edits(viewer, document)) {
                     throw new Refused(Refused.Reason.NOT_UPLOADER);
                 }
-                requireStoredFits(group.id, object.size());
+                requireStoredFits(groupId, object.size());
                 DocumentVersion v = newVersion(viewer, document, object, cleanComment);
                 document.updatedAt = OffsetDateTime.now();
                 em.flush();
                 documents.reindex(document.id);
-                AuditLog.record(viewer.memberId(), group.id, "DOCUMENT_VERSION", "document_version", v.id,
+                AuditLog.record(viewer.memberId(), groupId, "DOCUMENT_VERSION", "document_version", v.id,
                         "document " + document.id + " v" + v.number + ", " + object.size() + " bytes, sha256 "
                                 + object.sha256());
                 return v;
             });
+            if (version == null) {
+                discard(object.key());
+                return Optional.empty();
+            }
             stored.fireAsync(new VersionStored(version.id));
-            return version;
+            return Optional.of(version);
         } catch (RuntimeException e) {
             discard(object.key());
             throw e;
@@ -292,10 +314,14 @@ public class DocumentUploads {
 
     // ---- Downloads
 
-    /** The version to download (the current one when number is null), if the viewer may read it. */
-    public Optional<Download> download(Viewer viewer, Community group, long documentId, Integer number) {
+    /**
+     * The version to download (the current one when number is null) of a document of this
+     * community, if the viewer may read it; for a preview, only a type a browser shows safely.
+     */
+    public Optional<Download> download(Viewer viewer, Community community, long documentId, Integer number,
+            boolean preview) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Document> found = documents.find(viewer, group, documentId);
+            Optional<Document> found = documents.find(viewer, community, documentId);
             if (found.isEmpty()) {
                 return Optional.<Download>empty();
             }
@@ -303,24 +329,41 @@ public class DocumentUploads {
             DocumentVersion version = number == null ? document.currentVersion
                     : DocumentVersion.<DocumentVersion>find("documentId = ?1 and number = ?2", documentId, number)
                             .firstResultOptional().orElse(null);
-            return version == null ? Optional.<Download>empty() : Optional.of(new Download(document, version));
+            return version == null || (preview && !version.isPreviewable()) ? Optional.<Download> empty()
+                    : Optional.of(new Download(document, version));
         });
     }
 
-    /** Every download is on record: who, when, which version, which bytes. */
-    public void recordDownload(Viewer viewer, Download download, String range, boolean preview) {
+    /**
+     * The bytes from offset on, length of them, as they stream from the object store (never
+     * held in memory). Every download is on record first: who, when, which version, which bytes
+     * (a range when partial).
+     */
+    public StreamingOutput stream(Viewer viewer, Download download, long offset, long length, boolean partial,
+            boolean preview) {
+        String range = partial ? offset + "-" + (offset + length - 1) : null;
         QuarkusTransaction.requiringNew().run(() -> AuditLog.record(viewer.memberId(), download.document().groupId,
                 preview ? "DOCUMENT_PREVIEW" : "DOCUMENT_DOWNLOAD", "document_version", download.version().id,
                 "document " + download.document().id + " v" + download.version().number
                         + (range == null ? "" : ", bytes " + range)));
+        DocumentVersion version = download.version();
+        return out -> {
+            if (length == 0) {
+                return;
+            }
+            try (InputStream in = offset == 0 && length == version.sizeBytes ? store.get(version.objectKey)
+                    : store.getRange(version.objectKey, offset, length)) {
+                byte[] buffer = new byte[COPY_BUFFER];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        };
     }
 
-    public InputStream open(DocumentVersion version, long offset, long length) {
-        if (offset == 0 && length == version.sizeBytes) {
-            return store.get(version.objectKey);
-        }
-        return store.getRange(version.objectKey, offset, length);
-    }
+    /** Downloads are copied in chunks of this size (the response's own buffer is as large). */
+    private static final int COPY_BUFFER = 1024 * 1024;
 
     private static MessageDigest sha256() {
         try {

@@ -26,6 +26,7 @@ import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Languages;
+import org.comunidad.platform.web.SiteConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -73,8 +74,8 @@ public class Invitations {
     @Inject
     KeycloakAccounts accounts;
 
-    @ConfigProperty(name = "comunidad.base-url")
-    String baseUrl;
+    @Inject
+    SiteConfig site;
 
     @ConfigProperty(name = "comunidad.invitations.valid-for", defaultValue = "P7D")
     Duration validFor;
@@ -302,7 +303,7 @@ public class Invitations {
     }
 
     private String activationReturn() {
-        return baseUrl.replaceAll("/+$", "") + "/invitations/welcome";
+        return site.baseUrl() + "/invitations/welcome";
     }
 
     private int lifespan() {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.comunidad.platform.security.Claims;
 import org.comunidad.platform.web.Languages;
+import org.comunidad.platform.web.SiteConfig;
 
 import io.quarkus.security.AuthenticationFailedException;
 
@@ -23,6 +24,9 @@ public class MemberService {
 
     @jakarta.inject.Inject
     Invitations invitations;
+
+    @jakarta.inject.Inject
+    SiteConfig site;
 
     /**
      * The member behind a token: created on first sign-in, with profile data refreshed
@@ -94,9 +98,9 @@ public class MemberService {
         member.language = language;
     }
 
-    private static String defaultTimeZone(String country) {
+    private String defaultTimeZone(String country) {
         if (country == null) {
-            return "America/Santiago";
+            return site.timeZone().getId();
         }
         String zone = switch (country.toUpperCase()) {
             case "AR" -> "America/Argentina/Buenos_Aires";
@@ -110,7 +114,7 @@ public class MemberService {
             case "SR" -> "America/Paramaribo";
             case "UY" -> "America/Montevideo";
             case "VE" -> "America/Caracas";
-            default -> "America/Santiago";
+            default -> site.timeZone().getId();
         };
         return ZoneId.of(zone).getId();
     }

@@ -19,6 +19,7 @@ import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.web.Languages;
+import org.comunidad.platform.web.SiteConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -98,8 +99,8 @@ public class Emails {
     @Inject
     KnownKinds kinds;
 
-    @ConfigProperty(name = "comunidad.base-url")
-    String baseUrl;
+    @Inject
+    SiteConfig site;
 
     @ConfigProperty(name = "comunidad.mail.digest-hour", defaultValue = "7")
     int digestHour;
@@ -285,7 +286,7 @@ public class Emails {
     }
 
     private String base() {
-        return baseUrl.replaceAll("/+$", "");
+        return site.baseUrl();
     }
 
     static NotificationMessages messages(Recipient recipient) {
@@ -294,7 +295,7 @@ public class Emails {
     }
 
     /** A row with the aliases member_id, email, name, language, time_zone. */
-    private static Recipient recipient(Tuple row) {
+    private Recipient recipient(Tuple row) {
         String language = row.get("language", String.class);
         return new Recipient(row.get("member_id", Long.class), row.get("email", String.class),
                 row.get("name", String.class), Languages.isSupported(language) ? language : "es",
@@ -308,11 +309,11 @@ public class Emails {
                 SqlValues.timestamp(row.get("created_at")));
     }
 
-    private static ZoneId zone(String zone) {
+    private ZoneId zone(String zone) {
         try {
             return ZoneId.of(zone);
         } catch (RuntimeException e) {
-            return ZoneId.of("America/Santiago");
+            return site.timeZone();
         }
     }
 }

@@ -14,7 +14,7 @@ public interface NotificationMessages {
     @Message String notification_other();
     @Message String mail_greeting(String name);
     @Message String mail_open();
-    @Message String mail_why();
+    @Message String mail_why(String forum);
     @Message String mail_preferences();
     @Message String mail_unsubscribe();
     @Message String mail_digest_subject(int count);

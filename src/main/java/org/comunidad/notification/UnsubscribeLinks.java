@@ -36,11 +36,11 @@ public class UnsubscribeLinks {
     @ConfigProperty(name = "comunidad.mail.link-secret")
     String secret;
 
-    @ConfigProperty(name = "comunidad.base-url")
-    String baseUrl;
+    @jakarta.inject.Inject
+    org.comunidad.platform.web.SiteConfig site;
 
     public String unsubscribe(long memberId, NoticeKind kind) {
-        return baseUrl.replaceAll("/+$", "") + "/unsubscribe?t=" + token(memberId, kind);
+        return site.baseUrl() + "/unsubscribe?t=" + token(memberId, kind);
     }
 
     String token(long memberId, NoticeKind kind) {

@@ -52,7 +52,7 @@ public final class LocalServices implements AutoCloseable {
         KeycloakServer.Options options = keycloakOptions(work, appPort, Ports.free(), Ports.free(), secrets, false, true);
         LocalServices services = start(work, secrets, Ports.free(), KeycloakServer.launch(options),
                 PostgresServer::ephemeral, () -> MailServer.forTests(options.smtpPort()));
-        services.config.put("comunidad.base-url", "http://localhost:" + appPort);
+        services.config.put("comunidad.site.base-url", "http://localhost:" + appPort);
         services.keycloak();
         return services;
     }
@@ -73,7 +73,7 @@ public final class LocalServices implements AutoCloseable {
                 () -> PostgresServer.persistent(work.resolve("postgres"), postgresPort),
                 () -> MailServer.forLocalRun(smtpPort, work.resolve("mail")));
         // Links in emails and Keycloak's return after an invitation point at this run.
-        services.config.put("comunidad.base-url", "http://localhost:" + appPort);
+        services.config.put("comunidad.site.base-url", "http://localhost:" + appPort);
         return services;
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 import jakarta.json.JsonString;
 
 import org.comunidad.platform.web.Languages;
+import org.comunidad.platform.web.SiteConfig;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -34,6 +35,9 @@ public class CurrentUser {
 
     @Inject
     HttpServerRequest request;
+
+    @Inject
+    SiteConfig site;
 
     private Account member;
     private Viewer viewer;
@@ -118,11 +122,11 @@ public class CurrentUser {
 
     /** The user's time zone, for every date shown to them. */
     public java.time.ZoneId zone() {
-        String zone = disabled ? "America/Santiago" : member().map(Account::timeZone).orElse("America/Santiago");
+        String zone = disabled ? null : member().map(Account::timeZone).orElse(null);
         try {
-            return java.time.ZoneId.of(zone);
+            return zone == null ? site.timeZone() : java.time.ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
-            return java.time.ZoneId.of("America/Santiago");
+            return site.timeZone();
         }
     }
 

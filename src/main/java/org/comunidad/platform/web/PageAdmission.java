@@ -1,9 +1,7 @@
 package org.comunidad.platform.web;
 
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.qute.TemplateInstance;
@@ -46,11 +43,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PageAdmission {
 
-    @ConfigProperty(name = "comunidad.pages.max-concurrent")
-    Optional<Integer> configuredLimit;
-
-    @ConfigProperty(name = "comunidad.pages.max-wait", defaultValue = "PT10S")
-    Duration maxWait;
+    @Inject
+    PagesConfig config;
 
     @Inject
     LimitsConfig limits;
@@ -71,7 +65,7 @@ public class PageAdmission {
 
     @PostConstruct
     void init() {
-        limit = configuredLimit.orElse(2 * Runtime.getRuntime().availableProcessors());
+        limit = config.maxConcurrent().orElse(2 * Runtime.getRuntime().availableProcessors());
         if (limit < 1) {
             throw new IllegalArgumentException("comunidad.pages.max-concurrent must be at least 1, not " + limit);
         }
@@ -98,7 +92,7 @@ public class PageAdmission {
         }
         if (!enter()) {
             release(who);
-            throw new PagesBusy(Math.max(1, maxWait.toSeconds()));
+            throw new PagesBusy(Math.max(1, config.maxWait().toSeconds()));
         }
         // Given back exactly once, however the exchange ends: answered, failed or cut off. A
         // connection closed while the request waited no longer calls end handlers: given back here.
@@ -123,7 +117,7 @@ public class PageAdmission {
     /** Takes a place, waiting at most max-wait; false if none came. */
     boolean enter() {
         try {
-            return permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            return permits.tryAcquire(config.maxWait().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
