@@ -133,5 +133,7 @@ public interface DocMessages {
     @Message String site_search_no_discussions();
 
     @Message String refused(UploadRefused.Code code);
+    @Message String refusal(DocumentRefusal reason);
+    @Message String validation(DocumentViolation code);
     @Message String limit_is(String limit);
 }

@@ -116,7 +116,7 @@ public class DocumentUploads {
             Document document = documents.find(viewer, group, documentId)
                     .orElseThrow(jakarta.ws.rs.NotFoundException::new);
             if (!DocumentAccess.edits(viewer, document)) {
-                throw new Refused(Refused.Reason.NOT_UPLOADER);
+                throw new Refused(DocumentRefusal.NOT_UPLOADER);
             }
             java.util.List<org.comunidad.platform.content.Violation> violations = new java.util.ArrayList<>();
             org.comunidad.platform.content.Texts.optional(violations, "comment", cleanComment,
@@ -133,7 +133,7 @@ public class DocumentUploads {
                     throw new jakarta.ws.rs.NotFoundException();
                 }
                 if (!DocumentAccess.edits(viewer, document)) {
-                    throw new Refused(Refused.Reason.NOT_UPLOADER);
+                    throw new Refused(DocumentRefusal.NOT_UPLOADER);
                 }
                 requireStoredFits(group.id, object.size());
                 DocumentVersion v = newVersion(viewer, document, object, cleanComment);

@@ -88,7 +88,6 @@ public interface AccountMessages {
     @Message String unsub_in_app();
     @Message String unsub_confirm();
     @Message String unsub_done();
-    @Message String account_disabled();
     @Message String account_title();
     @Message String account_is_disabled();
     @Message String account_is_enabled();

@@ -44,4 +44,9 @@ public interface MemberMessages {
     @Message String activity_replies();
     @Message String activity_uploads();
     @Message String activity_downloads();
+
+    @Message String validation_role_taken();
+    @Message String validation_role_held();
+    @Message String validation_duplicate_request();
+    @Message String refused(MemberRefusal reason);
 }

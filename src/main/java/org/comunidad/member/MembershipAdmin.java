@@ -119,7 +119,7 @@ public class MembershipAdmin {
         boolean exists = Membership.count("community.id = ?1 and member.id = ?2 and role = ?3", community.id, memberId,
                 parsed) > 0;
         if (exists) {
-            Texts.check(List.of(new Violation("role", Violation.Code.ROLE_HELD, 0)));
+            Texts.check(List.of(new Violation("role", MemberViolation.ROLE_HELD, 0)));
         }
         // One coordinator per group; one focal point, alternate and country responsible per country.
         boolean taken = parsed == CommunityRole.COORDINATOR
@@ -129,7 +129,7 @@ public class MembershipAdmin {
                         && Membership.count("community.id = ?1 and role = ?2 and country.code = ?3", community.id,
                                 parsed, country.code) > 0;
         if (taken) {
-            Texts.check(List.of(new Violation("role", Violation.Code.ROLE_TAKEN, 0)));
+            Texts.check(List.of(new Violation("role", MemberViolation.ROLE_TAKEN, 0)));
         }
         Membership membership = new Membership();
         membership.community = community;
