@@ -11,4 +11,12 @@ import io.quarkus.qute.i18n.MessageBundle;
 public interface DiscussionMessages {
 
     @Message String refused(DiscussionRefusal reason);
+
+    @Message String nav();
+    @Message String search_title();
+    @Message String search_none();
+    @Message String activity_period();
+    @Message String activity_period_replies();
+    @Message String activity_member();
+    @Message String activity_member_replies();
 }

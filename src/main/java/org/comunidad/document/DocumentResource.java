@@ -113,7 +113,7 @@ public class DocumentResource {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
         if (folderId == null) {
-            whatsNew.visit(viewer.memberId(), community.id, WhatsNew.Tab.DOCUMENTS);
+            whatsNew.visit(viewer.memberId(), community.id, DocumentContributions.TAB);
         }
         return folderPage(viewer, community, folderId, FormState.empty("upload"), FormState.empty("folder"), List.of());
     }

@@ -11,4 +11,12 @@ import io.quarkus.qute.i18n.MessageBundle;
 public interface PostMessages {
 
     @Message String reaction_label(PostReaction.Kind kind);
+
+    @Message String nav();
+    @Message String search_title();
+    @Message String search_none();
+    @Message String activity_period_posts();
+    @Message String activity_period_comments();
+    @Message String activity_member_posts();
+    @Message String activity_member_comments();
 }

@@ -85,9 +85,6 @@ public interface AppMessages {
 
     // Conversation: shared
     @Message String nav_feed();
-    @Message String nav_news();
-    @Message String nav_posts();
-    @Message String nav_discussions();
     @Message String nav_new_items();
     @Message String content_actions();
     @Message String content_delete();
