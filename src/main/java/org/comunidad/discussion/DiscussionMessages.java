@@ -19,4 +19,6 @@ public interface DiscussionMessages {
     @Message String activity_period_replies();
     @Message String activity_member();
     @Message String activity_member_replies();
+
+    @Message String audit_action(DiscussionAudit.Action action);
 }

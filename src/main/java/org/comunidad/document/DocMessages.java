@@ -135,4 +135,6 @@ public interface DocMessages {
     @Message String activity_period_downloads();
     @Message String activity_member();
     @Message String activity_member_downloads();
+
+    @Message String audit_action(DocumentAudit.Action action);
 }

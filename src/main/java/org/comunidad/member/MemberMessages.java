@@ -42,4 +42,6 @@ public interface MemberMessages {
     @Message String validation_role_held();
     @Message String validation_duplicate_request();
     @Message String refused(MemberRefusal reason);
+
+    @Message String audit_action(MemberAudit.Action action);
 }

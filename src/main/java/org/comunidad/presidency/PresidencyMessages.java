@@ -76,4 +76,6 @@ public interface PresidencyMessages {
     @Message String notification_gained();
     @Message String notification_lost();
     @Message String notification_excerpt(String country, String date);
+
+    @Message String audit_action(PresidencyAudit.Action action);
 }
