@@ -40,9 +40,9 @@ public class CommunityNav {
     /** The features' tabs this community has, in their order. */
     public List<Tab> tabs(Community community) {
         String language = currentUser.language();
-        return features.stream().filter(tab -> tab.shownIn(community))
-                .sorted(Comparator.comparingInt(CommunityTab::position))
-                .map(tab -> new Tab(tab.key(), CommunityLinks.link(community, tab.key()), tab.label(language),
+        return features.stream().map(CommunityTab::tab).filter(tab -> tab.shownIn().test(community))
+                .sorted(Comparator.comparingInt(CommunityTab.Tab::position))
+                .map(tab -> new Tab(tab.key(), CommunityLinks.link(community, tab.key()), tab.label().in(language),
                         tab.newItems() == null ? 0 : count(community, tab.newItems())))
                 .toList();
     }

@@ -1,5 +1,9 @@
 package org.comunidad.community;
 
+import java.util.function.Predicate;
+
+import org.comunidad.platform.content.Label;
+
 /**
  * A feature's tab in a community's navigation (news, posts, discussions, documents), between
  * the feed and the members; {@link CommunityNav} lists the tabs of every feature (CDI beans),
@@ -7,18 +11,13 @@ package org.comunidad.community;
  */
 public interface CommunityTab {
 
-    /** The tab's place: lower first. */
-    int position();
+    /**
+     * position: lower first; key: the address segment after /c/{slug}/ and the name pages give
+     * as {@code active} (news); newItems: its "what's new" tab (NewItems), or null; shownIn:
+     * whether a community has the section (news only in groups); label: the tab's text.
+     */
+    record Tab(int position, String key, String newItems, Predicate<Community> shownIn, Label label) {
+    }
 
-    /** The address segment after /c/{slug}/ and the name pages give as {@code active} (news). */
-    String key();
-
-    /** Its "what's new" tab (WhatsNew, NewItems), or null if it counts nothing. */
-    String newItems();
-
-    /** Whether the community has this section (news only in groups, posts only in subgroups). */
-    boolean shownIn(Community community);
-
-    /** The tab's label in the language (es, pt, en). */
-    String label(String language);
+    Tab tab();
 }

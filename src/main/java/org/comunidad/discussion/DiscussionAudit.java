@@ -9,7 +9,7 @@ import org.comunidad.platform.audit.AuditLabels;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-/** What discussions write to the audit log, for the audit page (labels in the discussionmessages bundle). */
+/** What discussions write to the audit log, labeled for the audit page (dsc bundle). */
 @ApplicationScoped
 public class DiscussionAudit implements AuditLabels {
 
@@ -24,12 +24,7 @@ public class DiscussionAudit implements AuditLabels {
     }
 
     @Override
-    public int position() {
-        return 10;
-    }
-
-    @Override
-    public List<Action> actions() {
-        return List.of(Action.values());
+    public Actions auditActions() {
+        return new Actions(10, List.of(Action.values()));
     }
 }

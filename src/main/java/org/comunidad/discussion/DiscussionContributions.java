@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.comunidad.community.Community;
 import org.comunidad.community.CommunityTab;
 import org.comunidad.platform.content.NewItems;
 import org.comunidad.platform.content.Participation;
@@ -14,8 +13,8 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
- * What discussions bring to the pages that gather every feature: the tab of a subgroup, its
- * new items, the search's section and the counts of the activity pages (discussions and replies).
+ * What discussions bring to the pages that gather every feature: a subgroup's tab and its new items,
+ * the search's section and the counts of the activity pages (discussions and replies).
  */
 @ApplicationScoped
 public class DiscussionContributions implements NewItems, CommunityTab, Searchable, Participation {
@@ -28,59 +27,22 @@ public class DiscussionContributions implements NewItems, CommunityTab, Searchab
     }
 
     @Override
-    public String tab() {
-        return TAB;
+    public NewItems.Fragment newItems() {
+        return new NewItems.Fragment(TAB,
+                "discussion d where d.community_id = c.id and d.deleted_at is null and d.hidden_at is null and d.author_id <> :me",
+                "d.last_activity_at");
     }
 
     @Override
-    public String items() {
-        return "discussion d where d.community_id = c.id and d.deleted_at is null and d.hidden_at is null and d.author_id <> :me";
+    public CommunityTab.Tab tab() {
+        return new CommunityTab.Tab(30, "discussions", TAB, community -> !community.isGroup(), language -> messages(language).nav());
     }
 
     @Override
-    public String at() {
-        return "d.last_activity_at";
-    }
-
-    @Override
-    public int position() {
-        return 30;
-    }
-
-    @Override
-    public String key() {
-        return "discussions";
-    }
-
-    @Override
-    public String newItems() {
-        return TAB;
-    }
-
-    @Override
-    public boolean shownIn(Community community) {
-        return !community.isGroup();
-    }
-
-    @Override
-    public String label(String language) {
-        return messages(language).nav();
-    }
-
-    @Override
-    public Fragment fragment() {
-        return new Fragment("discussions", 30, "discussion d", "d", "d.title", "d.agenda_topic || ' — ' || d.opening",
-                "d.last_activity_at", "coalesce(c.parent_id, c.id)");
-    }
-
-    @Override
-    public String heading(String language) {
-        return messages(language).search_title();
-    }
-
-    @Override
-    public String nothingFound(String language) {
-        return messages(language).search_none();
+    public Searchable.Fragment searchable() {
+        return new Searchable.Fragment("discussions", 30, "discussion d", "d", "d.title",
+                "d.agenda_topic || ' — ' || d.opening", "d.last_activity_at", "coalesce(c.parent_id, c.id)",
+                language -> messages(language).search_title(), language -> messages(language).search_none());
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.comunidad.platform.audit.AuditLabels;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-/** What the document repository writes to the audit log, for the audit page (labels in the docmessages bundle). */
+/** What the document repository writes to the audit log, labeled for the audit page (doc bundle). */
 @ApplicationScoped
 public class DocumentAudit implements AuditLabels {
 
@@ -26,12 +26,7 @@ public class DocumentAudit implements AuditLabels {
     }
 
     @Override
-    public int position() {
-        return 30;
-    }
-
-    @Override
-    public List<Action> actions() {
-        return List.of(Action.values());
+    public Actions auditActions() {
+        return new Actions(30, List.of(Action.values()));
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.comunidad.community.Community;
 import org.comunidad.community.CommunityTab;
 import org.comunidad.platform.content.NewItems;
 import org.comunidad.platform.content.Participation;
@@ -13,9 +12,9 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
- * What documents bring to the pages that gather every feature: the tab of every community,
- * its new items and the counts of the activity pages (documents, versions and downloads).
- * The search page reads documents through DocumentSearch, which has filters of its own.
+ * What documents bring to the pages that gather every feature: every community's tab and its new
+ * items, and the counts of the activity pages (documents, versions and downloads). The search
+ * page reads documents through DocumentSearch, which has filters of its own.
  */
 @ApplicationScoped
 public class DocumentContributions implements NewItems, CommunityTab, Participation {
@@ -28,43 +27,15 @@ public class DocumentContributions implements NewItems, CommunityTab, Participat
     }
 
     @Override
-    public String tab() {
-        return TAB;
+    public NewItems.Fragment newItems() {
+        return new NewItems.Fragment(TAB,
+                "document doc where doc.community_id = c.id and doc.deleted_at is null and doc.uploader_id <> :me",
+                "doc.updated_at");
     }
 
     @Override
-    public String items() {
-        return "document doc where doc.community_id = c.id and doc.deleted_at is null and doc.uploader_id <> :me";
-    }
-
-    @Override
-    public String at() {
-        return "doc.updated_at";
-    }
-
-    @Override
-    public int position() {
-        return 40;
-    }
-
-    @Override
-    public String key() {
-        return "documents";
-    }
-
-    @Override
-    public String newItems() {
-        return TAB;
-    }
-
-    @Override
-    public boolean shownIn(Community community) {
-        return true;
-    }
-
-    @Override
-    public String label(String language) {
-        return messages(language).nav();
+    public CommunityTab.Tab tab() {
+        return new CommunityTab.Tab(40, "documents", TAB, community -> true, language -> messages(language).nav());
     }
 
     @Override

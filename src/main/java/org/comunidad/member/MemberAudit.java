@@ -9,7 +9,7 @@ import org.comunidad.platform.audit.AuditLabels;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-/** What members, invitations and accounts write to the audit log, for the audit page (labels in the membermessages bundle). */
+/** What members, invitations and accounts write to the audit log, labeled for the audit page (mbr bundle). */
 @ApplicationScoped
 public class MemberAudit implements AuditLabels {
 
@@ -25,12 +25,7 @@ public class MemberAudit implements AuditLabels {
     }
 
     @Override
-    public int position() {
-        return 40;
-    }
-
-    @Override
-    public List<Action> actions() {
-        return List.of(Action.values());
+    public Actions auditActions() {
+        return new Actions(40, List.of(Action.values()));
     }
 }

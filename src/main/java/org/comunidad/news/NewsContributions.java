@@ -14,8 +14,8 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
- * What news items bring to the pages that gather every feature: the tab of a group, its
- * new items, the search's section and the counts of the activity pages.
+ * What news items bring to the pages that gather every feature: a group's tab and its new items, the
+ * search's section and the counts of the activity pages.
  */
 @ApplicationScoped
 public class NewsContributions implements NewItems, CommunityTab, Searchable, Participation {
@@ -28,58 +28,22 @@ public class NewsContributions implements NewItems, CommunityTab, Searchable, Pa
     }
 
     @Override
-    public String tab() {
-        return TAB;
+    public NewItems.Fragment newItems() {
+        return new NewItems.Fragment(TAB,
+                "news_item n where n.community_id = c.id and n.deleted_at is null and n.hidden_at is null and n.author_id <> :me",
+                "n.created_at");
     }
 
     @Override
-    public String items() {
-        return "news_item n where n.community_id = c.id and n.deleted_at is null and n.hidden_at is null and n.author_id <> :me";
+    public CommunityTab.Tab tab() {
+        return new CommunityTab.Tab(10, "news", TAB, Community::isGroup, language -> messages(language).nav());
     }
 
     @Override
-    public String at() {
-        return "n.created_at";
-    }
-
-    @Override
-    public int position() {
-        return 10;
-    }
-
-    @Override
-    public String key() {
-        return "news";
-    }
-
-    @Override
-    public String newItems() {
-        return TAB;
-    }
-
-    @Override
-    public boolean shownIn(Community community) {
-        return community.isGroup();
-    }
-
-    @Override
-    public String label(String language) {
-        return messages(language).nav();
-    }
-
-    @Override
-    public Fragment fragment() {
-        return new Fragment("news", 10, "news_item n", "n", "n.title", "n.body", "n.created_at", "n.community_id");
-    }
-
-    @Override
-    public String heading(String language) {
-        return messages(language).search_title();
-    }
-
-    @Override
-    public String nothingFound(String language) {
-        return messages(language).search_none();
+    public Searchable.Fragment searchable() {
+        return new Searchable.Fragment("news", 10, "news_item n", "n", "n.title", "n.body", "n.created_at",
+                "n.community_id",
+                language -> messages(language).search_title(), language -> messages(language).search_none());
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.comunidad.community.Community;
 import org.comunidad.community.CommunityTab;
 import org.comunidad.platform.content.NewItems;
 import org.comunidad.platform.content.Participation;
@@ -14,8 +13,8 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
- * What posts bring to the pages that gather every feature: the tab of a subgroup, its
- * new items, the search's section and the counts of the activity pages (posts and comments).
+ * What posts bring to the pages that gather every feature: a subgroup's tab and its new items, the
+ * search's section and the counts of the activity pages (posts and comments).
  */
 @ApplicationScoped
 public class PostContributions implements NewItems, CommunityTab, Searchable, Participation {
@@ -28,58 +27,21 @@ public class PostContributions implements NewItems, CommunityTab, Searchable, Pa
     }
 
     @Override
-    public String tab() {
-        return TAB;
+    public NewItems.Fragment newItems() {
+        return new NewItems.Fragment(TAB,
+                "post p where p.community_id = c.id and p.deleted_at is null and p.hidden_at is null and p.author_id <> :me",
+                "p.created_at");
     }
 
     @Override
-    public String items() {
-        return "post p where p.community_id = c.id and p.deleted_at is null and p.hidden_at is null and p.author_id <> :me";
+    public CommunityTab.Tab tab() {
+        return new CommunityTab.Tab(20, "posts", TAB, community -> !community.isGroup(), language -> messages(language).nav());
     }
 
     @Override
-    public String at() {
-        return "p.created_at";
-    }
-
-    @Override
-    public int position() {
-        return 20;
-    }
-
-    @Override
-    public String key() {
-        return "posts";
-    }
-
-    @Override
-    public String newItems() {
-        return TAB;
-    }
-
-    @Override
-    public boolean shownIn(Community community) {
-        return !community.isGroup();
-    }
-
-    @Override
-    public String label(String language) {
-        return messages(language).nav();
-    }
-
-    @Override
-    public Fragment fragment() {
-        return new Fragment("posts", 20, "post p", "p", "null", "p.body", "p.created_at", "p.group_id");
-    }
-
-    @Override
-    public String heading(String language) {
-        return messages(language).search_title();
-    }
-
-    @Override
-    public String nothingFound(String language) {
-        return messages(language).search_none();
+    public Searchable.Fragment searchable() {
+        return new Searchable.Fragment("posts", 20, "post p", "p", "null", "p.body", "p.created_at", "p.group_id",
+                language -> messages(language).search_title(), language -> messages(language).search_none());
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.comunidad.platform.audit.AuditLabels;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-/** What the pro tempore presidency writes to the audit log, for the audit page (labels in the presidencymessages bundle). */
+/** What the pro tempore presidency writes to the audit log, labeled for the audit page (pres bundle). */
 @ApplicationScoped
 public class PresidencyAudit implements AuditLabels {
 
@@ -24,12 +24,7 @@ public class PresidencyAudit implements AuditLabels {
     }
 
     @Override
-    public int position() {
-        return 60;
-    }
-
-    @Override
-    public List<Action> actions() {
-        return List.of(Action.values());
+    public Actions auditActions() {
+        return new Actions(60, List.of(Action.values()));
     }
 }

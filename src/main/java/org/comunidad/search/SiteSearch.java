@@ -69,11 +69,11 @@ public class SiteSearch {
         String text = q.strip();
         DocumentSearch.Results docs = documents.search(viewer, new DocumentSearch.Filters(text, null, null, null,
                 null, null, null, null, null, 1), false);
-        List<Searchable> searchable = kinds.stream()
-                .sorted(Comparator.comparingInt((Searchable s) -> s.fragment().position())).toList();
+        List<Searchable.Fragment> searchable = kinds.stream().map(Searchable::searchable)
+                .sorted(Comparator.comparingInt(Searchable.Fragment::position)).toList();
         List<Long> groups = DocumentAccess.readableGroups(viewer);
         Map<String, List<Hit>> found = new LinkedHashMap<>();
-        searchable.forEach(s -> found.put(s.fragment().key(), new ArrayList<>()));
+        searchable.forEach(s -> found.put(s.key(), new ArrayList<>()));
         if (!searchable.isEmpty() && (groups == null || !groups.isEmpty())) {
             Query query = em.createNativeQuery(union(searchable, groups != null), Tuple.class).setParameter("q", text);
             if (groups != null) {
@@ -90,14 +90,14 @@ public class SiteSearch {
                         SqlValues.timestamp(r.get("at")), r.get("snippet", String.class)));
             }
         }
-        List<Section> sections = searchable.stream().map(s -> new Section(s.fragment().key(), s.heading(language),
-                s.nothingFound(language), found.get(s.fragment().key()))).toList();
+        List<Section> sections = searchable.stream().map(s -> new Section(s.key(), s.heading().in(language),
+                s.nothingFound().in(language), found.get(s.key()))).toList();
         return new Results(text, docs, sections);
     }
 
     /** One select per kind, each ranked and cut at PER_KIND, joined in one statement (names are not input). */
-    static String union(List<Searchable> searchable, boolean inGroups) {
-        return "select * from (" + searchable.stream().map(Searchable::fragment).map(f -> """
+    static String union(List<Searchable.Fragment> searchable, boolean inGroups) {
+        return "select * from (" + searchable.stream().map(f -> """
                 (select '%1$s' as kind, %11$d as place,
                         row_number() over (order by ts_rank(%2$s.search, %6$s) desc, %4$s desc) as rank, c.slug as slug, %2$s.id as id, %3$s as title, c.name_es as name_es,
                         c.name_pt as name_pt, c.name_en as name_en, %4$s as at,

@@ -32,19 +32,14 @@ public class AuditActions implements AuditLabels {
     CurrentUser currentUser;
 
     @Override
-    public int position() {
-        return 20;
-    }
-
-    @Override
-    public List<AuditAction> actions() {
-        return Stream.of(AuditAction.values()).filter(a -> a != AuditAction.OTHER).toList();
+    public Actions auditActions() {
+        return new Actions(20, Stream.of(AuditAction.values()).filter(a -> a != AuditAction.OTHER).toList());
     }
 
     /** Every action by name, in the filter's order. */
     private Map<String, AuditLabels.Action> byName() {
         Map<String, AuditLabels.Action> all = new LinkedHashMap<>();
-        features.stream().sorted(Comparator.comparingInt(AuditLabels::position))
+        features.stream().map(AuditLabels::auditActions).sorted(Comparator.comparingInt(Actions::position))
                 .flatMap(f -> f.actions().stream()).forEach(a -> all.putIfAbsent(a.name(), a));
         return all;
     }

@@ -16,8 +16,9 @@ public interface AuditLabels {
         String label(String language);
     }
 
-    /** The place of this feature's actions in the audit page's filter: lower first. */
-    int position();
+    /** position: the place of these actions in the audit page's filter, lower first. */
+    record Actions(int position, List<? extends Action> actions) {
+    }
 
-    List<? extends Action> actions();
+    Actions auditActions();
 }

@@ -7,16 +7,15 @@ package org.comunidad.platform.content;
  */
 public interface NewItems {
 
-    /** The tab's name, as stored in tab_visit.tab: upper case letters and underscores (NEWS). */
-    String tab();
-
     /**
-     * The rows counted, as SQL after "select 1 from": a table with its alias and the
-     * conditions, which may use {@code c.id} (the community counted) and {@code :me} (the
-     * member), e.g. {@code news_item n where n.community_id = c.id and n.author_id <> :me}.
+     * tab: its name as stored in tab_visit.tab, capitals and underscores (NEWS). items: the rows
+     * counted, as SQL after "select 1 from", a table, its alias and conditions that may use
+     * {@code c.id} (the community counted) and {@code :me} (the member), e.g.
+     * {@code news_item n where n.community_id = c.id and n.author_id <> :me}. at: the column that
+     * tells when an item became new ({@code n.created_at}).
      */
-    String items();
+    record Fragment(String tab, String items, String at) {
+    }
 
-    /** The column that tells when an item became new, e.g. {@code n.created_at}. */
-    String at();
+    Fragment newItems();
 }

@@ -10,11 +10,6 @@ import java.util.List;
  */
 public interface Participation {
 
-    /** A label in a language (es, pt, en). */
-    interface Label {
-        String in(String language);
-    }
-
     /**
      * One count: its key and place on the page, a scalar SQL subquery and its label. Period
      * counts may use {@code :scope} (the community or group shown), {@code :group} (its

@@ -8,21 +8,16 @@ package org.comunidad.platform.content;
 public interface Searchable {
 
     /**
-     * The SQL of one kind. key: the section's id and the address segment (/c/{slug}/{key}/{id});
-     * table: the table and its alias ({@code news_item n}), whose {@code search}, {@code deleted_at}
-     * and {@code hidden_at} columns are read; title: a column or {@code null}; text: what the
+     * key: the section's id and the address segment (/c/{slug}/{key}/{id}); table: the table
+     * and its alias ({@code news_item n}), whose {@code search}, {@code deleted_at} and
+     * {@code hidden_at} columns are read; title: a column or {@code null}; text: what the
      * snippet is cut from; at: the date shown and the order among equals; group: the column
-     * that must be one of the viewer's readable groups.
+     * that must be one of the viewer's readable groups; heading and nothingFound: the section's
+     * title and what it says when nothing was found.
      */
     record Fragment(String key, int position, String table, String alias, String title, String text, String at,
-            String group) {
+            String group, Label heading, Label nothingFound) {
     }
 
-    Fragment fragment();
-
-    /** The section's heading in the language (es, pt, en). */
-    String heading(String language);
-
-    /** What the section says when nothing was found. */
-    String nothingFound(String language);
+    Fragment searchable();
 }

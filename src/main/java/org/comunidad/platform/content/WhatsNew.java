@@ -83,7 +83,7 @@ public class WhatsNew {
                 select c.id as community, t.tab as tab, t.n as n from community c
                 cross join lateral (%s) t
                 where c.id in (:ids) and t.n > 0
-                """.formatted(union(sources.stream().toList())), Tuple.class)
+                """.formatted(union(sources.stream().map(NewItems::newItems).toList())), Tuple.class)
                 .setParameter("me", memberId)
                 .setParameter("ids", List.copyOf(communityIds))
                 .getResultList();
@@ -97,8 +97,8 @@ public class WhatsNew {
     }
 
     /** Every feature's new items in community c, one row per tab (counting stops past CAP). */
-    static String union(List<NewItems> sources) {
-        return sources.stream().sorted(java.util.Comparator.comparing(NewItems::tab)).map(source -> {
+    static String union(List<NewItems.Fragment> sources) {
+        return sources.stream().sorted(java.util.Comparator.comparing(NewItems.Fragment::tab)).map(source -> {
             if (!source.tab().matches("[A-Z_]{1,20}")) {
                 throw new IllegalStateException("a tab is named in capitals (tab_visit.tab): " + source.tab());
             }

@@ -59,21 +59,21 @@ class SeamsPluggedTest {
     @Test
     void everyFeatureContributesOnce() {
         assertEquals(Set.of("NEWS", "POSTS", "DISCUSSIONS", "DOCUMENTS"),
-                newItems.stream().map(NewItems::tab).collect(Collectors.toSet()));
-        assertEquals(List.of("news", "posts", "discussions", "documents"), tabs.stream()
-                .sorted(java.util.Comparator.comparingInt(CommunityTab::position)).map(CommunityTab::key).toList());
+                newItems.stream().map(n -> n.newItems().tab()).collect(Collectors.toSet()));
+        assertEquals(List.of("news", "posts", "discussions", "documents"), tabs.stream().map(CommunityTab::tab)
+                .sorted(java.util.Comparator.comparingInt(CommunityTab.Tab::position)).map(CommunityTab.Tab::key).toList());
         assertEquals(Set.of("news", "posts", "discussions"),
-                searchable.stream().map(s -> s.fragment().key()).collect(Collectors.toSet()));
+                searchable.stream().map(s -> s.searchable().key()).collect(Collectors.toSet()));
         assertEquals(8, demo.stream().count(), "community, presidency, member, news, post, discussion, documents, activity");
     }
 
     @Test
     void everyAuditActionHasOneOwnerAndALabel() {
-        List<String> names = audit.stream().flatMap(a -> a.actions().stream()).map(AuditLabels.Action::name).toList();
+        List<String> names = audit.stream().flatMap(a -> a.auditActions().actions().stream()).map(AuditLabels.Action::name).toList();
         assertEquals(names.size(), new TreeSet<>(names).size(), "no action named twice: " + names);
         assertEquals(38, names.size(), "the actions of the filter: " + names);
         for (AuditLabels labels : audit) {
-            for (AuditLabels.Action action : labels.actions()) {
+            for (AuditLabels.Action action : labels.auditActions().actions()) {
                 for (String language : List.of("es", "pt", "en")) {
                     assertFalse(action.label(language).isBlank(), action.name() + " in " + language);
                 }

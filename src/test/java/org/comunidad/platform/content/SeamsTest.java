@@ -15,19 +15,16 @@ import org.junit.jupiter.api.Test;
  */
 class SeamsTest {
 
-    record Fake(String tab, String items, String at) implements NewItems {
-    }
-
-    static final List<NewItems> TODAY = List.of(
-            new Fake("NEWS", "news_item n where n.community_id = c.id", "n.created_at"),
-            new Fake("POSTS", "post p where p.community_id = c.id", "p.created_at"),
-            new Fake("DISCUSSIONS", "discussion d where d.community_id = c.id", "d.last_activity_at"),
-            new Fake("DOCUMENTS", "document doc where doc.community_id = c.id", "doc.updated_at"));
+    static final List<NewItems.Fragment> TODAY = List.of(
+            new NewItems.Fragment("NEWS", "news_item n where n.community_id = c.id", "n.created_at"),
+            new NewItems.Fragment("POSTS", "post p where p.community_id = c.id", "p.created_at"),
+            new NewItems.Fragment("DISCUSSIONS", "discussion d where d.community_id = c.id", "d.last_activity_at"),
+            new NewItems.Fragment("DOCUMENTS", "document doc where doc.community_id = c.id", "doc.updated_at"));
 
     @Test
     void aNewFeatureAddsOneFragmentToTheSameStatement() {
-        List<NewItems> withMeetings = new ArrayList<>(TODAY);
-        withMeetings.add(new Fake("MEETINGS", "meeting mt where mt.community_id = c.id", "mt.created_at"));
+        List<NewItems.Fragment> withMeetings = new ArrayList<>(TODAY);
+        withMeetings.add(new NewItems.Fragment("MEETINGS", "meeting mt where mt.community_id = c.id", "mt.created_at"));
 
         String before = WhatsNew.union(TODAY);
         String after = WhatsNew.union(withMeetings);
@@ -42,7 +39,7 @@ class SeamsTest {
     @Test
     void aTabIsNamedInCapitals() {
         try {
-            WhatsNew.union(List.of(new Fake("x'; drop table member; --", "post p where true", "p.created_at")));
+            WhatsNew.union(List.of(new NewItems.Fragment("x'; drop table member; --", "post p where true", "p.created_at")));
         } catch (IllegalStateException expected) {
             return;
         }
