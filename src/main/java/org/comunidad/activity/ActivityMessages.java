@@ -47,13 +47,6 @@ public interface ActivityMessages {
     @Message String col_active();
     @Message String col_share();
     @Message String content_title();
-    @Message String content_news();
-    @Message String content_posts();
-    @Message String content_comments();
-    @Message String content_discussions();
-    @Message String content_replies();
-    @Message String content_documents();
-    @Message String content_downloads();
     @Message String top_title();
     @Message String top_lead();
     @Message String top_empty();

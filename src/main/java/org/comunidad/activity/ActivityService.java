@@ -18,11 +18,14 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
 import org.comunidad.community.Country;
+import org.comunidad.platform.content.ParticipationCounts;
+import org.comunidad.platform.content.ParticipationCounts.Counted;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
@@ -51,11 +54,6 @@ public class ActivityService {
         }
     }
 
-    /** What was created in the period. News exists only at group level: null for a subgroup. */
-    public record Content(Long news, long posts, long comments, long discussions, long replies, long documents,
-            long downloads) {
-    }
-
     public record TopMember(long id, String name, Localized country, long days, LocalDate lastDay) {
     }
 
@@ -65,7 +63,7 @@ public class ActivityService {
      */
     public record Report(Community group, Community subgroup, List<Community> subgroups, Period period, LocalDate from,
             LocalDate to, String fromLabel, String toLabel, BarChart chart, String chartTitle, String chartDesc,
-            List<Integer> totals, long totalActive, List<CountryRow> countries, long members, Content content,
+            List<Integer> totals, long totalActive, List<CountryRow> countries, long members, List<Counted> content,
             List<TopMember> top) {
 
         public boolean weeks() {
@@ -79,6 +77,9 @@ public class ActivityService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ParticipationCounts participation;
 
     @Transactional
     public Report report(Viewer viewer, Community group, Period period, String subgroupSlug, LocalDate today,
@@ -101,81 +102,65 @@ public class ActivityService {
 
         // Active members per bucket and country, per country over the whole period, and in all.
         @SuppressWarnings("unchecked")
-        List<Object[]> activeRows = em.createNativeQuery("""
-                select bucket, country, count(distinct member_id), grouping(bucket), grouping(country)
+        List<Tuple> activeRows = em.createNativeQuery("""
+                select bucket, country, count(distinct member_id) as n, grouping(bucket) as all_buckets,
+                       grouping(country) as all_countries
                 from (select date_trunc('%s', d.day::timestamp)::date as bucket,
                              coalesce(m.country_code, '') as country, d.member_id
                       from member_activity_day d join member m on m.id = d.member_id
                       where d.community_id %s and d.day between :from and :to and %s) x
                 group by grouping sets ((bucket, country), (country), ())
-                """.formatted(period.sqlUnit, in, current.formatted("d.member_id")))
+                """.formatted(period.sqlUnit, in, current.formatted("d.member_id")), Tuple.class)
                 .setParameter("scope", scope.id).setParameter("from", from).setParameter("to", today)
                 .getResultList();
         Map<LocalDate, Map<String, Integer>> perBucket = new HashMap<>();
         Map<String, Integer> perCountry = new HashMap<>();
         long totalActive = 0;
-        for (Object[] r : activeRows) {
-            int n = ((Number) r[2]).intValue();
-            boolean allBuckets = ((Number) r[3]).intValue() == 1;
-            boolean allCountries = ((Number) r[4]).intValue() == 1;
+        for (Tuple r : activeRows) {
+            int n = r.get("n", Number.class).intValue();
+            boolean allBuckets = r.get("all_buckets", Number.class).intValue() == 1;
+            boolean allCountries = r.get("all_countries", Number.class).intValue() == 1;
+            String country = r.get("country", String.class);
             if (allBuckets && allCountries) {
                 totalActive = n;
             } else if (allBuckets) {
-                perCountry.put((String) r[1], n);
+                perCountry.put(country, n);
             } else {
-                perBucket.computeIfAbsent(SqlValues.date(r[0]), k -> new HashMap<>()).put((String) r[1], n);
+                perBucket.computeIfAbsent(SqlValues.date(r.get("bucket")), k -> new HashMap<>()).put(country, n);
             }
         }
 
         // Current members per country, and in all.
         @SuppressWarnings("unchecked")
-        List<Object[]> memberRows = em.createNativeQuery("""
-                select country, count(distinct member_id), grouping(country)
+        List<Tuple> memberRows = em.createNativeQuery("""
+                select country, count(distinct member_id) as n, grouping(country) as all_countries
                 from (select coalesce(m.country_code, '') as country, m.id as member_id
                       from membership ms join member m on m.id = ms.member_id where ms.community_id %s) x
                 group by grouping sets ((country), ())
-                """.formatted(in)).setParameter("scope", scope.id).getResultList();
+                """.formatted(in), Tuple.class).setParameter("scope", scope.id).getResultList();
         Map<String, Long> membersPerCountry = new HashMap<>();
         long members = 0;
-        for (Object[] r : memberRows) {
-            if (((Number) r[2]).intValue() == 1) {
-                members = n(r[1]);
+        for (Tuple r : memberRows) {
+            if (n(r.get("all_countries")) == 1) {
+                members = n(r.get("n"));
             } else {
-                membersPerCountry.put((String) r[0], n(r[1]));
+                membersPerCountry.put(r.get("country", String.class), n(r.get("n")));
             }
         }
 
-        Object[] c = (Object[]) em.createNativeQuery("""
-                select (select count(*) from news_item n where n.community_id = :scope and n.deleted_at is null
-                            and n.created_at >= :since),
-                       (select count(*) from post p where p.community_id %1$s and p.deleted_at is null
-                            and p.created_at >= :since),
-                       (select count(*) from post_comment pc join post p on p.id = pc.post_id
-                            where p.community_id %1$s and pc.deleted_at is null and pc.created_at >= :since),
-                       (select count(*) from discussion d where d.community_id %1$s and d.deleted_at is null
-                            and d.created_at >= :since),
-                       (select count(*) from discussion_reply r join discussion d on d.id = r.discussion_id
-                            where d.community_id %1$s and r.deleted_at is null and r.created_at >= :since),
-                       (select count(*) from document doc where doc.group_id = :group and doc.community_id %1$s
-                            and doc.deleted_at is null and doc.created_at >= :since),
-                       (select count(*) from audit_log a join document_version v on v.id = a.target_id
-                            join document doc on doc.id = v.document_id
-                            where a.community_id = :group and a.action = 'DOCUMENT_DOWNLOAD' and a.at >= :since
-                            and a.target_type = 'document_version' and doc.community_id %1$s)
-                """.formatted(in)).setParameter("scope", scope.id).setParameter("group", group.id)
-                .setParameter("since", since).getSingleResult();
-        Content content = new Content(subgroup == null ? n(c[0]) : null, n(c[1]), n(c[2]), n(c[3]), n(c[4]), n(c[5]),
-                n(c[6]));
+        List<Counted> content = participation.created(scope.id, in, group.id, subgroup != null, since,
+                locale.getLanguage());
 
         @SuppressWarnings("unchecked")
-        List<Object[]> topRows = em.createNativeQuery("""
-                select m.id, m.display_name, m.country_code, count(distinct d.day) as days, max(d.day) as last_day
+        List<Tuple> topRows = em.createNativeQuery("""
+                select m.id as id, m.display_name as name, m.country_code as country, count(distinct d.day) as days,
+                       max(d.day) as last_day
                 from member_activity_day d join member m on m.id = d.member_id
                 where d.community_id %s and d.day between :from and :to and %s
                 group by m.id, m.display_name, m.country_code
                 order by days desc, last_day desc, m.display_name, m.id
                 limit %d
-                """.formatted(in, current.formatted("m.id"), TOP)).setParameter("scope", scope.id)
+                """.formatted(in, current.formatted("m.id"), TOP), Tuple.class).setParameter("scope", scope.id)
                 .setParameter("from", from).setParameter("to", today).getResultList();
 
         Map<String, Localized> countryNames = new HashMap<>();
@@ -183,9 +168,10 @@ public class ActivityService {
             countryNames.put(country.code, country.name);
         }
         List<TopMember> top = new ArrayList<>();
-        for (Object[] r : topRows) {
-            top.add(new TopMember(n(r[0]), (String) r[1], r[2] == null ? null : countryNames.get((String) r[2]),
-                    n(r[3]), SqlValues.date(r[4])));
+        for (Tuple r : topRows) {
+            String country = r.get("country", String.class);
+            top.add(new TopMember(n(r.get("id")), r.get("name", String.class),
+                    country == null ? null : countryNames.get(country), n(r.get("days")), SqlValues.date(r.get("last_day"))));
         }
 
         // The countries shown: those taking part in the community, with members or with activity.
@@ -233,22 +219,23 @@ public class ActivityService {
         Labels labels = new Labels(locale);
         List<LocalDate> buckets = Period.MONTHS.buckets(today);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select date_trunc('month', d.day::timestamp)::date, count(distinct d.day), max(d.day)
+        List<Tuple> rows = em.createNativeQuery("""
+                select date_trunc('month', d.day::timestamp)::date as month, count(distinct d.day) as days,
+                       max(d.day) as last_day
                 from member_activity_day d
                 where d.member_id = :member and d.day between :from and :to
                   and d.community_id in (select id from community where id = :group or parent_id = :group)
                 group by 1
-                """).setParameter("member", memberId).setParameter("group", group.id)
+                """, Tuple.class).setParameter("member", memberId).setParameter("group", group.id)
                 .setParameter("from", buckets.get(0)).setParameter("to", today).getResultList();
         Map<LocalDate, Map<String, Integer>> perMonth = new HashMap<>();
         long days = 0;
         LocalDate last = null;
-        for (Object[] r : rows) {
-            int n = ((Number) r[1]).intValue();
-            perMonth.put(SqlValues.date(r[0]), Map.of("days", n));
+        for (Tuple r : rows) {
+            int n = r.get("days", Number.class).intValue();
+            perMonth.put(SqlValues.date(r.get("month")), Map.of("days", n));
             days += n;
-            LocalDate day = SqlValues.date(r[2]);
+            LocalDate day = SqlValues.date(r.get("last_day"));
             last = last == null || day.isAfter(last) ? day : last;
         }
         BarChart.Series series = new BarChart.Series("days", labels.messages.member_days(), CountryColors.SINGLE);

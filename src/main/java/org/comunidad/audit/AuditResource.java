@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
 import org.comunidad.community.CommunityService;
-import org.comunidad.platform.audit.AuditAction;
+import org.comunidad.platform.audit.AuditActions;
 import org.comunidad.platform.audit.AuditTrail;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.security.CurrentUser;
@@ -76,6 +76,9 @@ public class AuditResource {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AuditActions actions;
 
     @Inject
     Forms forms;
@@ -155,9 +158,9 @@ public class AuditResource {
         }
     }
 
-    private static AuditTrail.Filters filters(Query query, Long before) {
+    private AuditTrail.Filters filters(Query query, Long before) {
         return new AuditTrail.Filters(query.action() == null || query.action().isBlank() ? null
-                : AuditAction.of(query.action()).name(), date(query.from()), date(query.to()), before);
+                : actions.known(query.action()), date(query.from()), date(query.to()), before);
     }
 
     private static LocalDate date(String value) {

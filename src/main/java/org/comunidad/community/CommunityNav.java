@@ -1,8 +1,10 @@
 package org.comunidad.community;
 
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -11,8 +13,9 @@ import org.comunidad.platform.content.WhatsNew.Counts;
 import org.comunidad.platform.security.CurrentUser;
 
 /**
- * The "what's new" badges of the community navigation ({@code inject:nav}): counted
- * once per request, in one statement, for the community being shown.
+ * The community navigation's features ({@code inject:nav}): the tabs the features contribute
+ * ({@link CommunityTab}) with their "what's new" badges, counted once per request, in one
+ * statement, for the community being shown.
  */
 @Named("nav")
 @RequestScoped
@@ -24,8 +27,25 @@ public class CommunityNav {
     @Inject
     WhatsNew whatsNew;
 
+    @Inject
+    Instance<CommunityTab> features;
+
+    /** A tab as the navigation shows it: its address, label and new items (0 for none). */
+    public record Tab(String key, String href, String label, int count) {
+    }
+
     private Long countedFor;
     private Counts counts = Counts.NONE;
+
+    /** The features' tabs this community has, in their order. */
+    public List<Tab> tabs(Community community) {
+        String language = currentUser.language();
+        return features.stream().map(CommunityTab::tab).filter(tab -> tab.shownIn().test(community))
+                .sorted(Comparator.comparingInt(CommunityTab.Tab::position))
+                .map(tab -> new Tab(tab.key(), CommunityLinks.link(community, tab.key()), tab.label().in(language),
+                        tab.newItems() == null ? 0 : count(community, tab.newItems())))
+                .toList();
+    }
 
     public int count(Community community, String tab) {
         if (!currentUser.isSignedIn()) {

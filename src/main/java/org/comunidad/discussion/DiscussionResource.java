@@ -77,7 +77,7 @@ public class DiscussionResource {
     public TemplateInstance list(@PathParam("slug") String slug) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, slug);
-        OffsetDateTime seen = whatsNew.visit(viewer.memberId(), subgroup.id, WhatsNew.Tab.DISCUSSIONS).orElse(null);
+        OffsetDateTime seen = whatsNew.visit(viewer.memberId(), subgroup.id, DiscussionContributions.TAB).orElse(null);
         return pages.render(Templates.list(subgroup, discussions.lists(viewer, subgroup, seen)));
     }
 

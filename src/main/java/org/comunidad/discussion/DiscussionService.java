@@ -59,7 +59,7 @@ public class DiscussionService {
     /** canEdit: the viewer may edit the opening (its author, while the discussion is open). */
     public record Thread(Discussion discussion, RawString opening, RawString conclusion, List<ReplyView> replies,
             boolean canReply, boolean canModerate, boolean mine, boolean canEdit, boolean pastDeadline,
-            Refused.Reason replyRefusal) {
+            org.comunidad.platform.content.Explained replyRefusal) {
     }
 
     @Inject
@@ -118,7 +118,7 @@ public class DiscussionService {
                 replies.add(view);
             }
         }
-        Refused.Reason refusal = replyRefusal(viewer, subgroup, d, LocalDate.now(zone));
+        var refusal = replyRefusal(viewer, subgroup, d, LocalDate.now(zone));
         boolean mine = d.author.id == viewer.memberId();
         return new Thread(d, richText.render(d.opening, mentioned.getOrDefault("DISCUSSION:" + d.id, java.util.Set.of())),
                 d.conclusion == null ? null : richText.render(d.conclusion),
@@ -139,15 +139,15 @@ public class DiscussionService {
     }
 
     /** Why the viewer may not reply now, or null if they may. */
-    static Refused.Reason replyRefusal(Viewer viewer, Community subgroup, Discussion d, LocalDate today) {
+    static org.comunidad.platform.content.Explained replyRefusal(Viewer viewer, Community subgroup, Discussion d, LocalDate today) {
         if (!CommunityAccess.writesIn(viewer, subgroup)) {
             return Refused.Reason.NOT_SUBGROUP_MEMBER;
         }
         if (!d.isOpen()) {
-            return Refused.Reason.DISCUSSION_CLOSED;
+            return DiscussionRefusal.DISCUSSION_CLOSED;
         }
         if (d.pastDeadline(today) && !CommunityAccess.moderates(viewer, subgroup)) {
-            return Refused.Reason.DEADLINE_PASSED;
+            return DiscussionRefusal.DEADLINE_PASSED;
         }
         return null;
     }
@@ -157,12 +157,12 @@ public class DiscussionService {
      * only while the discussion is open. Closed, it is frozen with its conclusion, as the
      * replies are; its leader or coordinator may reopen it (moderation is unchanged).
      */
-    static Refused.Reason editRefusal(Viewer viewer, Discussion d) {
+    static org.comunidad.platform.content.Explained editRefusal(Viewer viewer, Discussion d) {
         if (d.author.id != viewer.memberId()) {
             return Refused.Reason.NOT_AUTHOR;
         }
         if (!d.isOpen()) {
-            return Refused.Reason.DISCUSSION_CLOSED;
+            return DiscussionRefusal.DISCUSSION_CLOSED;
         }
         return null;
     }
@@ -187,7 +187,7 @@ public class DiscussionService {
     @Transactional
     public Discussion edit(Viewer viewer, Community subgroup, long id, DiscussionInput input, ZoneId zone) {
         Discussion d = visible(viewer, subgroup, id);
-        Refused.Reason refusal = editRefusal(viewer, d);
+        var refusal = editRefusal(viewer, d);
         if (refusal != null) {
             throw new Refused(refusal);
         }
@@ -209,7 +209,7 @@ public class DiscussionService {
     @Transactional
     public DiscussionReply reply(Viewer viewer, Community subgroup, long id, Long parentId, String body, ZoneId zone) {
         Discussion d = visible(viewer, subgroup, id);
-        Refused.Reason refusal = replyRefusal(viewer, subgroup, d, LocalDate.now(zone));
+        var refusal = replyRefusal(viewer, subgroup, d, LocalDate.now(zone));
         if (refusal != null) {
             throw new Refused(refusal);
         }
@@ -218,7 +218,7 @@ public class DiscussionService {
                     .filter(p -> p.discussion.id.equals(d.id))
                     .orElseThrow(NotFoundException::new);
             if (parent.parentId != null) {
-                throw new Refused(Refused.Reason.TOO_DEEP);
+                throw new Refused(DiscussionRefusal.TOO_DEEP);
             }
         }
         DiscussionReply reply = new DiscussionReply();
@@ -241,7 +241,7 @@ public class DiscussionService {
             throw new Refused(Refused.Reason.NOT_AUTHOR);
         }
         if (!reply.discussion.isOpen()) {
-            throw new Refused(Refused.Reason.DISCUSSION_CLOSED);
+            throw new Refused(DiscussionRefusal.DISCUSSION_CLOSED);
         }
         reply.body = validBody(body);
         reply.changeState().edited();
@@ -257,7 +257,7 @@ public class DiscussionService {
             throw new Refused(Refused.Reason.NOT_AUTHOR);
         }
         if (!reply.discussion.isOpen()) {
-            throw new Refused(Refused.Reason.DISCUSSION_CLOSED);
+            throw new Refused(DiscussionRefusal.DISCUSSION_CLOSED);
         }
         if (!reply.getState().isHidden()) {
             reply.discussion.replyCount--;

@@ -123,15 +123,18 @@ public interface DocMessages {
 
     @Message String site_search_title();
     @Message String site_search_lead();
-    @Message String site_search_news();
-    @Message String site_search_posts();
-    @Message String site_search_discussions();
     @Message String site_search_more_documents(long count);
     @Message String site_search_empty_query();
-    @Message String site_search_no_news();
-    @Message String site_search_no_posts();
-    @Message String site_search_no_discussions();
 
     @Message String refused(UploadRefused.Code code);
+    @Message String refusal(DocumentRefusal reason);
+    @Message String validation(DocumentViolation code);
     @Message String limit_is(String limit);
+
+    @Message String activity_period();
+    @Message String activity_period_downloads();
+    @Message String activity_member();
+    @Message String activity_member_downloads();
+
+    @Message String audit_action(DocumentAudit.Action action);
 }

@@ -141,7 +141,7 @@ public class DocumentPages {
     @Transactional
     public Optional<FolderPage> folder(Viewer viewer, Community community, Long folderId) {
         if (folderId == null) {
-            whatsNew.visit(viewer.memberId(), community.id, WhatsNew.Tab.DOCUMENTS);
+            whatsNew.visit(viewer.memberId(), community.id, DocumentContributions.TAB);
         }
         return documents.listing(viewer, community, folderId).map(listing -> new FolderPage(community,
                 listing.folder(), listing.path(), listing.folders(),

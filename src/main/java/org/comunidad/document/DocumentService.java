@@ -244,7 +244,7 @@ public class DocumentService {
         long children = Folder.count("parentId", folder.id);
         long documents = Document.count("folderId = ?1 and deletedAt is null", folder.id);
         if (children > 0 || documents > 0) {
-            throw new Refused(Refused.Reason.FOLDER_NOT_EMPTY);
+            throw new Refused(DocumentRefusal.FOLDER_NOT_EMPTY);
         }
         em.createQuery("update Document d set d.folderId = null where d.folderId = :f")
                 .setParameter("f", folder.id).executeUpdate();
@@ -260,7 +260,7 @@ public class DocumentService {
 
     private static void requireFolderManager(Viewer viewer, Community community) {
         if (!DocumentAccess.managesFolders(viewer, community)) {
-            throw new Refused(Refused.Reason.NOT_FOLDER_MANAGER);
+            throw new Refused(DocumentRefusal.NOT_FOLDER_MANAGER);
         }
     }
 
@@ -269,7 +269,7 @@ public class DocumentService {
         List<Violation> violations = new ArrayList<>();
         Texts.required(violations, "name", clean, Folder.NAME_MAX);
         if (clean != null && (clean.contains("/") || clean.contains("\\"))) {
-            violations.add(new Violation("name", Violation.Code.INVALID_NAME, 0));
+            violations.add(new Violation("name", DocumentViolation.INVALID_NAME, 0));
         }
         Texts.check(violations);
         return clean;
@@ -282,7 +282,7 @@ public class DocumentService {
                 .setParameter(1, communityId).setParameter(2, parentId == null ? 0L : parentId)
                 .setParameter(3, name).setParameter(4, except == null ? -1L : except).getSingleResult()).longValue();
         if (same > 0) {
-            Texts.check(List.of(new Violation("name", Violation.Code.DUPLICATE, 0)));
+            Texts.check(List.of(new Violation("name", DocumentViolation.DUPLICATE, 0)));
         }
     }
 
@@ -379,7 +379,7 @@ public class DocumentService {
         }
         Document document = found.get();
         if (!DocumentAccess.edits(viewer, document)) {
-            throw new Refused(Refused.Reason.NOT_UPLOADER);
+            throw new Refused(DocumentRefusal.NOT_UPLOADER);
         }
         Checked checked = check(input, null);
         if (folderId != null && folderId != 0) {
@@ -421,17 +421,17 @@ public class DocumentService {
         Document document = found.get();
         Document other = inGroup(viewer, document.groupId, otherId).orElse(null);
         if (!DocumentAccess.edits(viewer, document)) {
-            throw new Refused(Refused.Reason.NOT_UPLOADER);
+            throw new Refused(DocumentRefusal.NOT_UPLOADER);
         }
         if (other == null || other.id.equals(document.id)) {
             Texts.check(List.of(new Violation("translation", Violation.Code.INVALID_CHOICE, 0)));
             return found;
         }
         if (!DocumentAccess.edits(viewer, other)) {
-            throw new Refused(Refused.Reason.NOT_UPLOADER);
+            throw new Refused(DocumentRefusal.NOT_UPLOADER);
         }
         if (other.language.equals(document.language)) {
-            Texts.check(List.of(new Violation("translation", Violation.Code.SAME_LANGUAGE, 0)));
+            Texts.check(List.of(new Violation("translation", DocumentViolation.SAME_LANGUAGE, 0)));
         }
         Long set = document.translationSet != null ? document.translationSet
                 : other.translationSet != null ? other.translationSet : document.id;
@@ -441,7 +441,7 @@ public class DocumentService {
                     .setParameter("old", other.translationSet).getResultStream()
                     .allMatch(d -> DocumentAccess.edits(viewer, d));
             if (!editsAll) {
-                throw new Refused(Refused.Reason.NOT_UPLOADER);
+                throw new Refused(DocumentRefusal.NOT_UPLOADER);
             }
             // Two sets meet: the other's whole set joins this one.
             em.createQuery("update Document d set d.translationSet = :set where d.translationSet = :old")
@@ -462,7 +462,7 @@ public class DocumentService {
         }
         Document document = found.get();
         if (!DocumentAccess.edits(viewer, document)) {
-            throw new Refused(Refused.Reason.NOT_UPLOADER);
+            throw new Refused(DocumentRefusal.NOT_UPLOADER);
         }
         if (document.translationSet != null) {
             AuditLog.record(viewer.memberId(), document.groupId, "DOCUMENT_TRANSLATION_UNLINK", "document",
@@ -483,7 +483,7 @@ public class DocumentService {
         }
         Document document = found.get();
         if (!DocumentAccess.deletes(viewer, document, community)) {
-            throw new Refused(Refused.Reason.NOT_DOCUMENT_MANAGER);
+            throw new Refused(DocumentRefusal.NOT_DOCUMENT_MANAGER);
         }
         document.deletedAt = OffsetDateTime.now();
         document.deletedBy = em.getReference(Member.class, viewer.memberId());
@@ -514,10 +514,10 @@ public class DocumentService {
         }
         Document document = found.get();
         if (!DocumentAccess.restores(viewer, document)) {
-            throw new Refused(Refused.Reason.NOT_UPLOADER);
+            throw new Refused(DocumentRefusal.NOT_UPLOADER);
         }
         if (document.deletedAt.plusDays(config.trashDays()).isBefore(OffsetDateTime.now())) {
-            throw new Refused(Refused.Reason.TRASH_EXPIRED);
+            throw new Refused(DocumentRefusal.TRASH_EXPIRED);
         }
         if (document.folderId != null && Folder.findById(document.folderId) == null) {
             document.folderId = null;

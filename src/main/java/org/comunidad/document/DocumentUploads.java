@@ -131,7 +131,7 @@ public class DocumentUploads {
             }
             Document document = found.get();
             if (!DocumentAccess.edits(viewer, document)) {
-                throw new Refused(Refused.Reason.NOT_UPLOADER);
+                throw new Refused(DocumentRefusal.NOT_UPLOADER);
             }
             java.util.List<org.comunidad.platform.content.Violation> violations = new java.util.ArrayList<>();
             org.comunidad.platform.content.Texts.optional(violations, "comment", cleanComment,
@@ -151,7 +151,7 @@ public class DocumentUploads {
                     return null;
                 }
                 if (!DocumentAccess.edits(viewer, document)) {
-                    throw new Refused(Refused.Reason.NOT_UPLOADER);
+                    throw new Refused(DocumentRefusal.NOT_UPLOADER);
                 }
                 requireStoredFits(groupId, object.size());
                 DocumentVersion v = newVersion(viewer, document, object, cleanComment);

@@ -71,7 +71,6 @@ public interface AccountMessages {
     @Message String notification_join_declined();
     @Message String notification_role_assigned(String who);
     @Message String notification_invitation_accepted(String who);
-    @Message String account_disabled();
     @Message String account_title();
     @Message String account_is_disabled();
     @Message String account_is_enabled();

@@ -114,7 +114,7 @@ public class CountryOfficials {
         }
         Country country = responsibleCountry(viewer, subgroup);
         if (country == null || member.country == null || !member.country.code.equals(country.code)) {
-            throw new Refused(Refused.Reason.NOT_COUNTRY_RESPONSIBLE);
+            throw new Refused(MemberRefusal.NOT_COUNTRY_RESPONSIBLE);
         }
         return member;
     }

@@ -58,7 +58,7 @@ public class DirectoryResource {
         String body = QuarkusTransaction.requiringNew().call(() -> {
             Export export = rows(slug, new Directory.Filter(country, role, subgroup, q));
             StringBuilder csv = new StringBuilder("\ufeff");
-            csv.append(String.join(",", List.of(msg.members_name(), msg.members_email(), forms.accounts().dir_phone(),
+            csv.append(String.join(",", List.of(msg.members_name(), msg.members_email(), forms.bundle(AccountMessages.class).dir_phone(),
                     msg.members_country(),
                     msg.members_institution(), msg.members_position(), msg.members_roles()).stream()
                     .map(org.comunidad.platform.web.Csv::cell).toList())).append("\r\n");
@@ -66,7 +66,7 @@ public class DirectoryResource {
                 Member m = row.member();
                 csv.append(String.join(",", org.comunidad.platform.web.Csv.cell(m.displayName),
                         org.comunidad.platform.web.Csv.cell(m.emailVerified || m.email == null ? m.email
-                                : forms.accounts().dir_email_unverified()),
+                                : forms.bundle(AccountMessages.class).dir_email_unverified()),
                         org.comunidad.platform.web.Csv.cell(m.phone),
                         org.comunidad.platform.web.Csv.cell(m.country == null ? "" : m.country.name.in(language)),
                         org.comunidad.platform.web.Csv.cell(m.institution), org.comunidad.platform.web.Csv.cell(m.position),

@@ -128,7 +128,7 @@ public class Invitations {
         List<Violation> violations = new ArrayList<>();
         Texts.required(violations, "email", email, 254);
         if (email != null && email.length() <= 254 && !EMAIL.matcher(email).matches()) {
-            violations.add(new Violation("email", Violation.Code.INVALID_EMAIL, 0));
+            violations.add(new Violation("email", MemberViolation.INVALID_EMAIL, 0));
         }
         Texts.required(violations, "firstName", firstName, NAME_MAX);
         Texts.required(violations, "lastName", lastName, NAME_MAX);
@@ -144,10 +144,10 @@ public class Invitations {
                 "select count(*) from invitation where lower(email) = ?1 and status = 'PENDING'")
                 .setParameter(1, normalized).getSingleResult()).longValue() > 0);
         if (pending) {
-            Texts.check(List.of(new Violation("email", Violation.Code.INVITATION_PENDING, 0)));
+            Texts.check(List.of(new Violation("email", MemberViolation.INVITATION_PENDING, 0)));
         }
         if (accounts.findByEmail(normalized).isPresent()) {
-            Texts.check(List.of(new Violation("email", Violation.Code.ACCOUNT_EXISTS, 0)));
+            Texts.check(List.of(new Violation("email", MemberViolation.ACCOUNT_EXISTS, 0)));
         }
         String userId = accounts.create(new KeycloakAccounts.NewAccount(email, firstName, lastName, target.country,
                 institution, position, language, target.role.requiredRealmRole()));
@@ -296,7 +296,7 @@ public class Invitations {
                             && Membership.count("community.id = ?1 and role = ?2 and country.code = ?3", community.id,
                                     role, country.code) > 0;
             if (taken) {
-                violations.add(new Violation("role", Violation.Code.ROLE_TAKEN, 0));
+                violations.add(new Violation("role", MemberViolation.ROLE_TAKEN, 0));
             }
         }
         return new Target(community, role, country == null ? null : country.code);

@@ -82,7 +82,7 @@ public class JoinRequests {
             throw new NotFoundException();
         }
         if (community.isGroup() ? inGroup : CommunityAccess.belongsTo(viewer, community.id)) {
-            Texts.check(List.of(new Violation("community", Violation.Code.ROLE_HELD, 0)));
+            Texts.check(List.of(new Violation("community", MemberViolation.ROLE_HELD, 0)));
         }
         String text = Texts.clean(message);
         List<Violation> violations = new ArrayList<>();
@@ -92,7 +92,7 @@ public class JoinRequests {
                 + "and member_id = ?2 and status = 'PENDING'").setParameter(1, communityId)
                 .setParameter(2, viewer.memberId()).getSingleResult()).longValue();
         if (existing > 0) {
-            Texts.check(List.of(new Violation("community", Violation.Code.DUPLICATE_REQUEST, 0)));
+            Texts.check(List.of(new Violation("community", MemberViolation.DUPLICATE_REQUEST, 0)));
         }
         long id = ((Number) em.createNativeQuery("""
                 insert into join_request (community_id, member_id, message) values (?1, ?2, ?3) returning id""")

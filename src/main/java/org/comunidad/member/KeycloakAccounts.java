@@ -97,7 +97,7 @@ public class KeycloakAccounts {
                 if (response.getStatus() == 409) {
                     // Created meanwhile (the check before is not atomic): the same answer as the check's.
                     org.comunidad.platform.content.Texts.check(List.of(new org.comunidad.platform.content.Violation(
-                            "email", org.comunidad.platform.content.Violation.Code.ACCOUNT_EXISTS, 0)));
+                            "email", MemberViolation.ACCOUNT_EXISTS, 0)));
                 }
                 if (response.getStatus() != 201) {
                     throw new Unavailable("Keycloak answered " + response.getStatus() + " to the new account", null);

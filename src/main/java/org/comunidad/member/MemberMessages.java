@@ -37,11 +37,11 @@ public interface MemberMessages {
     @Message String officials_remove();
     @Message String activity_title();
     @Message String activity_last_seen();
-    @Message String activity_news();
-    @Message String activity_posts();
-    @Message String activity_comments();
-    @Message String activity_discussions();
-    @Message String activity_replies();
-    @Message String activity_uploads();
-    @Message String activity_downloads();
+
+    @Message String validation_role_taken();
+    @Message String validation_role_held();
+    @Message String validation_duplicate_request();
+    @Message String refused(MemberRefusal reason);
+
+    @Message String audit_action(MemberAudit.Action action);
 }

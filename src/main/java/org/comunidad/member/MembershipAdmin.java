@@ -18,6 +18,7 @@ import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Refused;
+import org.comunidad.platform.content.ParticipationCounts;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
 import org.comunidad.platform.security.Viewer;
@@ -36,9 +37,8 @@ public class MembershipAdmin {
     public record Standing(Member member, List<Membership> roles, Activity activity) {
     }
 
-    /** What a member did in a group and its subgroups (only its coordinator sees this). */
-    public record Activity(long news, long posts, long comments, long discussions, long replies, long uploads,
-            long downloads) {
+    /** What a member did in a group and its subgroups (only its coordinator sees this), each feature's count. */
+    public record Activity(List<ParticipationCounts.Counted> counts) {
     }
 
     @Inject
@@ -46,6 +46,12 @@ public class MembershipAdmin {
 
     @Inject
     Event<Notice> notices;
+
+    @Inject
+    ParticipationCounts participation;
+
+    @Inject
+    org.comunidad.platform.security.CurrentUser currentUser;
 
     @Transactional
     public Standing standing(Viewer viewer, Community group, long memberId) {
@@ -63,27 +69,7 @@ public class MembershipAdmin {
 
     /** Counts of the member's contributions in the group tree, in one statement. */
     Activity activity(long groupId, long memberId) {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                with tree as (select id from community where id = :g or parent_id = :g)
-                select (select count(*) from news_item n where n.author_id = :m and n.community_id = :g
-                            and n.deleted_at is null),
-                       (select count(*) from post p where p.author_id = :m and p.group_id = :g and p.deleted_at is null),
-                       (select count(*) from post_comment c join post p on p.id = c.post_id
-                            where c.author_id = :m and p.group_id = :g and c.deleted_at is null),
-                       (select count(*) from discussion d where d.author_id = :m and d.community_id in (select id from tree)
-                            and d.deleted_at is null),
-                       (select count(*) from discussion_reply r join discussion d on d.id = r.discussion_id
-                            where r.author_id = :m and d.community_id in (select id from tree) and r.deleted_at is null),
-                       (select count(*) from document_version v join document d on d.id = v.document_id
-                            where v.created_by = :m and d.group_id = :g),
-                       (select count(*) from audit_log a where a.actor_id = :m and a.action = 'DOCUMENT_DOWNLOAD'
-                            and a.community_id = :g)""")
-                .setParameter("g", groupId).setParameter("m", memberId).getSingleResult();
-        return new Activity(n(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]));
-    }
-
-    private static long n(Object value) {
-        return ((Number) value).longValue();
+        return new Activity(participation.contributed(groupId, memberId, currentUser.language()));
     }
 
     @Transactional
@@ -124,7 +110,7 @@ public class MembershipAdmin {
         boolean exists = Membership.count("community.id = ?1 and member.id = ?2 and role = ?3", community.id, memberId,
                 parsed) > 0;
         if (exists) {
-            Texts.check(List.of(new Violation("role", Violation.Code.ROLE_HELD, 0)));
+            Texts.check(List.of(new Violation("role", MemberViolation.ROLE_HELD, 0)));
         }
         // One coordinator per group; one focal point, alternate and country responsible per country.
         boolean taken = parsed == CommunityRole.COORDINATOR
@@ -134,7 +120,7 @@ public class MembershipAdmin {
                         && Membership.count("community.id = ?1 and role = ?2 and country.code = ?3", community.id,
                                 parsed, country.code) > 0;
         if (taken) {
-            Texts.check(List.of(new Violation("role", Violation.Code.ROLE_TAKEN, 0)));
+            Texts.check(List.of(new Violation("role", MemberViolation.ROLE_TAKEN, 0)));
         }
         Membership membership = new Membership();
         membership.community = community;

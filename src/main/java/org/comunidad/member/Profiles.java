@@ -59,13 +59,13 @@ public class Profiles {
         String zone = Texts.clean(draft.timeZone());
         List<Violation> violations = new ArrayList<>();
         if (phone != null && (phone.length() > PHONE_MAX || !PHONE.matcher(phone).matches())) {
-            violations.add(new Violation("phone", Violation.Code.INVALID_PHONE, 0));
+            violations.add(new Violation("phone", MemberViolation.INVALID_PHONE, 0));
         }
         if (!Languages.isSupported(language)) {
             violations.add(new Violation("language", Violation.Code.INVALID_CHOICE, 0));
         }
         if (zone == null || !ZONES.contains(zone)) {
-            violations.add(new Violation("timeZone", Violation.Code.INVALID_TIME_ZONE, 0));
+            violations.add(new Violation("timeZone", MemberViolation.INVALID_TIME_ZONE, 0));
         }
         Texts.check(violations);
         String subject = QuarkusTransaction.requiringNew().call(() -> Member.<Member>findById(memberId).subject);

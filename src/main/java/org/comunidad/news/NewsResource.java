@@ -77,7 +77,7 @@ public class NewsResource {
     public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("page") @DefaultValue("1") int page) {
         Viewer viewer = currentUser.viewer();
         Community group = group(viewer, slug);
-        OffsetDateTime seen = whatsNew.visit(viewer.memberId(), group.id, WhatsNew.Tab.NEWS).orElse(null);
+        OffsetDateTime seen = whatsNew.visit(viewer.memberId(), group.id, NewsContributions.TAB).orElse(null);
         return pages.render(Templates.list(group, news.page(viewer, group, page, seen), FormState.empty("news")));
     }
 

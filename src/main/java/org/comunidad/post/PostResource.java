@@ -73,7 +73,7 @@ public class PostResource {
     public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("page") @DefaultValue("1") int page) {
         Viewer viewer = currentUser.viewer();
         Community subgroup = subgroup(viewer, slug);
-        OffsetDateTime seen = whatsNew.visit(viewer.memberId(), subgroup.id, WhatsNew.Tab.POSTS).orElse(null);
+        OffsetDateTime seen = whatsNew.visit(viewer.memberId(), subgroup.id, PostContributions.TAB).orElse(null);
         return pages.render(Templates.list(subgroup, posts.page(viewer, subgroup, page, seen), FormState.empty("post")));
     }
 

@@ -77,4 +77,6 @@ public interface PresidencyMessages {
     @Message String notification_lost();
     @Message String notification_kind();
     @Message String notification_excerpt(String country, String date);
+
+    @Message String audit_action(PresidencyAudit.Action action);
 }

@@ -47,7 +47,7 @@ public class SearchResource {
         if (text.length() > QUERY_MAX) {
             text = text.substring(0, QUERY_MAX);
         }
-        SiteSearch.Results results = text.isEmpty() ? null : search.search(currentUser.viewer(), text);
+        SiteSearch.Results results = text.isEmpty() ? null : search.search(currentUser.viewer(), text, currentUser.language());
         return pages.render(Templates.search(text, results));
     }
 }

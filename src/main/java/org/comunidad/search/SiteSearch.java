@@ -2,23 +2,33 @@ package org.comunidad.search;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.comunidad.document.DocumentAccess;
 import org.comunidad.document.DocumentSearch;
+import org.comunidad.platform.content.Searchable;
 import org.comunidad.platform.persistence.Localized;
+import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.Links;
 
 /**
- * The search box: documents (through {@link DocumentSearch}), news, posts and discussions
- * of the viewer's communities, matched with accents ignored. Hidden and deleted content
- * is never found; the group filter is part of every statement.
+ * The search box: documents (through {@link DocumentSearch}), and every kind of content the
+ * features make {@link Searchable} (news, posts, discussions) of the viewer's communities, in
+ * one statement, matched with accents ignored. Hidden and deleted content is never found; the
+ * group filter is part of every statement.
  */
 @ApplicationScoped
 public class SiteSearch {
@@ -31,10 +41,13 @@ public class SiteSearch {
         }
     }
 
-    public record Results(String q, DocumentSearch.Results documents, List<Hit> news, List<Hit> posts,
-            List<Hit> discussions) {
+    /** One kind's section: its id (found-{key}), heading, what it says when empty, and its hits. */
+    public record Section(String key, String heading, String nothingFound, List<Hit> hits) {
+    }
+
+    public record Results(String q, DocumentSearch.Results documents, List<Section> sections) {
         public boolean isEmpty() {
-            return documents.total() == 0 && news.isEmpty() && posts.isEmpty() && discussions.isEmpty();
+            return documents.total() == 0 && sections.stream().allMatch(s -> s.hits().isEmpty());
         }
     }
 
@@ -48,53 +61,51 @@ public class SiteSearch {
     @Inject
     DocumentSearch documents;
 
+    @Inject
+    Instance<Searchable> kinds;
+
     @Transactional
-    public Results search(Viewer viewer, String q) {
+    public Results search(Viewer viewer, String q, String language) {
         String text = q.strip();
         DocumentSearch.Results docs = documents.search(viewer, new DocumentSearch.Filters(text, null, null, null,
                 null, null, null, null, null, 1), false);
+        List<Searchable.Fragment> searchable = kinds.stream().map(Searchable::searchable)
+                .sorted(Comparator.comparingInt(Searchable.Fragment::position)).toList();
         List<Long> groups = DocumentAccess.readableGroups(viewer);
-        if (groups != null && groups.isEmpty()) {
-            return new Results(text, docs, List.of(), List.of(), List.of());
+        Map<String, List<Hit>> found = new LinkedHashMap<>();
+        searchable.forEach(s -> found.put(s.key(), new ArrayList<>()));
+        if (!searchable.isEmpty() && (groups == null || !groups.isEmpty())) {
+            Query query = em.createNativeQuery(union(searchable, groups != null), Tuple.class).setParameter("q", text);
+            if (groups != null) {
+                query.setParameter("groups", groups);
+            }
+            @SuppressWarnings("unchecked")
+            List<Tuple> rows = query.getResultList();
+            for (Tuple r : rows) {
+                String kind = r.get("kind", String.class);
+                found.get(kind).add(new Hit(Links.community(r.get("slug", String.class), kind,
+                        r.get("id", Number.class).longValue()), r.get("title", String.class),
+                        new Localized(r.get("name_es", String.class), r.get("name_pt", String.class),
+                                r.get("name_en", String.class)),
+                        SqlValues.timestamp(r.get("at")), r.get("snippet", String.class)));
+            }
         }
-        String inGroups = groups == null ? "true" : "%s in (:groups)";
-        List<Hit> news = hits("""
-                select '/c/' || c.slug || '/news/' || n.id, n.title, c.name_es, c.name_pt, c.name_en, n.created_at,
-                       ts_headline('doc_simple', n.body, %s, %s)
-                from news_item n join community c on c.id = n.community_id
-                where n.search @@ %s and n.deleted_at is null and n.hidden_at is null and %s
-                order by ts_rank(n.search, %s) desc, n.created_at desc limit %d""".formatted(QUERY, HEADLINE, QUERY,
-                inGroups.formatted("n.community_id"), QUERY, PER_KIND), text, groups);
-        List<Hit> posts = hits("""
-                select '/c/' || c.slug || '/posts/' || p.id, null, c.name_es, c.name_pt, c.name_en, p.created_at,
-                       ts_headline('doc_simple', p.body, %s, %s)
-                from post p join community c on c.id = p.community_id
-                where p.search @@ %s and p.deleted_at is null and p.hidden_at is null and %s
-                order by ts_rank(p.search, %s) desc, p.created_at desc limit %d""".formatted(QUERY, HEADLINE, QUERY,
-                inGroups.formatted("p.group_id"), QUERY, PER_KIND), text, groups);
-        List<Hit> discussions = hits("""
-                select '/c/' || c.slug || '/discussions/' || d.id, d.title, c.name_es, c.name_pt, c.name_en,
-                       d.last_activity_at, ts_headline('doc_simple', d.agenda_topic || ' — ' || d.opening, %s, %s)
-                from discussion d join community c on c.id = d.community_id
-                where d.search @@ %s and d.deleted_at is null and d.hidden_at is null and %s
-                order by ts_rank(d.search, %s) desc, d.last_activity_at desc limit %d""".formatted(QUERY, HEADLINE,
-                QUERY, inGroups.formatted("coalesce(c.parent_id, c.id)"), QUERY, PER_KIND), text, groups);
-        return new Results(text, docs, news, posts, discussions);
+        List<Section> sections = searchable.stream().map(s -> new Section(s.key(), s.heading().in(language),
+                s.nothingFound().in(language), found.get(s.key()))).toList();
+        return new Results(text, docs, sections);
     }
 
-    private List<Hit> hits(String sql, String q, List<Long> groups) {
-        Query query = em.createNativeQuery(sql).setParameter("q", q);
-        if (groups != null) {
-            query.setParameter("groups", groups);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<Hit> hits = new ArrayList<>();
-        for (Object[] r : rows) {
-            hits.add(new Hit((String) r[0], (String) r[1], new Localized((String) r[2], (String) r[3], (String) r[4]),
-                    org.comunidad.platform.persistence.SqlValues.timestamp(r[5]), (String) r[6]));
-        }
-        return hits;
+    /** One select per kind, each ranked and cut at PER_KIND, joined in one statement (names are not input). */
+    static String union(List<Searchable.Fragment> searchable, boolean inGroups) {
+        return "select * from (" + searchable.stream().map(f -> """
+                (select '%1$s' as kind, %11$d as place,
+                        row_number() over (order by ts_rank(%2$s.search, %6$s) desc, %4$s desc) as rank, c.slug as slug, %2$s.id as id, %3$s as title, c.name_es as name_es,
+                        c.name_pt as name_pt, c.name_en as name_en, %4$s as at,
+                        ts_headline('doc_simple', %5$s, %6$s, %7$s) as snippet
+                 from %8$s join community c on c.id = %2$s.community_id
+                 where %2$s.search @@ %6$s and %2$s.deleted_at is null and %2$s.hidden_at is null and %9$s
+                 order by rank limit %10$d)""".formatted(f.key(), f.alias(), f.title(), f.at(), f.text(), QUERY,
+                HEADLINE, f.table(), inGroups ? f.group() + " in (:groups)" : "true", PER_KIND, f.position()))
+                .collect(Collectors.joining("\nunion all\n")) + ") found order by place, rank";
     }
-
 }

@@ -1,19 +1,17 @@
 package org.comunidad.platform.audit;
 
-/** The actions the audit log records, for their labels in the user's language. */
-public enum AuditAction {
-    OPEN, CLOSE, REOPEN, PIN, UNPIN, HIDE, UNHIDE, DELETE,
-    DOCUMENT_UPLOAD, DOCUMENT_VERSION, DOCUMENT_DOWNLOAD, DOCUMENT_PREVIEW, DOCUMENT_EDIT, DOCUMENT_DELETE,
-    DOCUMENT_RESTORE, DOCUMENT_PURGE, DOCUMENT_TRANSLATION_LINK, DOCUMENT_TRANSLATION_UNLINK,
-    FOLDER_CREATE, FOLDER_RENAME, FOLDER_DELETE, ROLE_ASSIGN, ROLE_REMOVE, MEMBER_REMOVE, JOIN_REQUEST, JOIN_APPROVE, JOIN_DECLINE,
-    INVITE, INVITE_RESEND, INVITE_REVOKE, INVITE_ACCEPT, ACCOUNT_DISABLE, ACCOUNT_ENABLE, PROFILE_UPDATE, EMAIL_UNSUBSCRIBE,
-    PRESIDENCY_RECORD, PRESIDENCY_PLAN, COORDINATOR_ROTATE, OTHER;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
-    public static AuditAction of(String action) {
-        try {
-            return valueOf(action);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return OTHER;
-        }
+/**
+ * The actions every feature may record (moderation, deletion), the unsubscribe link's, and
+ * OTHER, the label of an action no feature names. A feature's own actions are its enum.
+ */
+public enum AuditAction implements AuditLabels.Action {
+    PIN, UNPIN, HIDE, UNHIDE, DELETE, EMAIL_UNSUBSCRIBE, OTHER;
+
+    @Override
+    public String label(String language) {
+        return MessageBundles.get(AuditMessages.class, Localized.Literal.of(language)).action(this);
     }
 }

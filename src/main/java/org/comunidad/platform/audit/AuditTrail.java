@@ -18,9 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.comunidad.platform.persistence.Localized;
+import org.comunidad.platform.persistence.SqlValues;
 
 /**
  * Reading the audit log: a working group's entries (its own and its subgroups'), or all
@@ -37,10 +39,6 @@ public class AuditTrail {
 
     public record Entry(long id, OffsetDateTime at, String actor, String actorCountry, Localized community,
             String action, String targetType, Long targetId, String detail) {
-
-        public AuditAction kind() {
-            return AuditAction.of(action);
-        }
     }
 
     public record Page(List<Entry> entries, Long nextBefore) {
@@ -54,10 +52,10 @@ public class AuditTrail {
     public Page page(Long groupId, Filters filters, ZoneId zone) {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = select(groupId, filters, zone, params) + " order by a.id desc limit " + (PAGE_SIZE + 1);
-        Query query = em.createNativeQuery(sql);
+        Query query = em.createNativeQuery(sql, Tuple.class);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Tuple> rows = query.getResultList();
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < Math.min(rows.size(), PAGE_SIZE); i++) {
             entries.add(entry(rows.get(i)));
@@ -73,14 +71,14 @@ public class AuditTrail {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = select(groupId, new Filters(filters.action(), filters.from(), filters.to(), null), zone, params)
                 + " order by a.id desc";
-        Query query = em.createNativeQuery(sql).setHint("org.hibernate.fetchSize", 500);
+        Query query = em.createNativeQuery(sql, Tuple.class).setHint("org.hibernate.fetchSize", 500);
         params.forEach(query::setParameter);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\ufeff');
         writer.write(String.join(",", header.stream().map(org.comunidad.platform.web.Csv::cell).toList()));
         writer.write("\r\n");
         @SuppressWarnings("unchecked")
-        Stream<Object[]> rows = query.getResultStream();
+        Stream<Tuple> rows = query.getResultStream();
         try (rows) {
             var iterator = rows.iterator();
             while (iterator.hasNext()) {
@@ -97,8 +95,9 @@ public class AuditTrail {
 
     private static String select(Long groupId, Filters f, ZoneId zone, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder("""
-                select a.id, a.at, m.display_name, m.country_code, c.name_es, c.name_pt, c.name_en, a.action,
-                       a.target_type, a.target_id, a.detail
+                select a.id as id, a.at as at, m.display_name as actor, m.country_code as actor_country,
+                       c.name_es as name_es, c.name_pt as name_pt, c.name_en as name_en, a.action as action,
+                       a.target_type as target_type, a.target_id as target_id, a.detail as detail
                 from audit_log a left join member m on m.id = a.actor_id left join community c on c.id = a.community_id
                 where true""");
         if (groupId != null) {
@@ -124,10 +123,15 @@ public class AuditTrail {
         return sql.toString();
     }
 
-    private static Entry entry(Object[] r) {
-        Localized community = r[4] == null ? null : new Localized((String) r[4], (String) r[5], (String) r[6]);
-        return new Entry(((Number) r[0]).longValue(), org.comunidad.platform.persistence.SqlValues.timestamp(r[1]), (String) r[2], (String) r[3], community,
-                (String) r[7], (String) r[8], r[9] == null ? null : ((Number) r[9]).longValue(), (String) r[10]);
+    private static Entry entry(Tuple r) {
+        String es = r.get("name_es", String.class);
+        Localized community = es == null ? null
+                : new Localized(es, r.get("name_pt", String.class), r.get("name_en", String.class));
+        Number target = r.get("target_id", Number.class);
+        return new Entry(r.get("id", Number.class).longValue(), SqlValues.timestamp(r.get("at")),
+                r.get("actor", String.class), r.get("actor_country", String.class), community,
+                r.get("action", String.class), r.get("target_type", String.class),
+                target == null ? null : target.longValue(), r.get("detail", String.class));
     }
 
 

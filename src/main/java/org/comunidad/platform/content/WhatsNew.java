@@ -8,34 +8,33 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
  * "What's new": per community and tab, how many items others wrote since the member
  * last opened that tab. A visit is recorded when the tab is shown. Counting reads the
- * content tables directly (one statement for any number of communities) and stops at
- * {@link #CAP} per tab, so that it costs the same whatever the history's size.
+ * content tables directly (one statement for any number of communities, the union of the
+ * features' {@link NewItems}) and stops at {@link #CAP} per tab, so that it costs the same
+ * whatever the history's size. Tabs are named by the features that own them (NEWS, POSTS...).
  */
 @ApplicationScoped
 public class WhatsNew {
-
-    public enum Tab {
-        NEWS, POSTS, DISCUSSIONS, DOCUMENTS
-    }
 
     /** Counts above this show as "99+". */
     public static final int CAP = 99;
 
     /** New items per community id and tab. */
-    public record Counts(Map<Long, Map<Tab, Integer>> counts) {
+    public record Counts(Map<Long, Map<String, Integer>> counts) {
 
         public static final Counts NONE = new Counts(Map.of());
 
-        /** New items in a community's tab (NEWS, POSTS or DISCUSSIONS). */
+        /** New items in a community's tab (NEWS, POSTS, DISCUSSIONS...). */
         public int of(long communityId, String tab) {
-            return counts.getOrDefault(communityId, Map.of()).getOrDefault(Tab.valueOf(tab), 0);
+            return counts.getOrDefault(communityId, Map.of()).getOrDefault(tab, 0);
         }
 
         public int total(long communityId) {
@@ -47,12 +46,19 @@ public class WhatsNew {
         }
     }
 
+    /** A row of the counts: new items of a tab in a community. */
+    record Row(long community, String tab, int n) {
+    }
+
     @Inject
     EntityManager em;
 
+    @Inject
+    Instance<NewItems> sources;
+
     /** Records a visit now and returns the previous one (items after it are new to the member). */
     @Transactional
-    public Optional<OffsetDateTime> visit(long memberId, long communityId, Tab tab) {
+    public Optional<OffsetDateTime> visit(long memberId, long communityId, String tab) {
         OffsetDateTime now = OffsetDateTime.now();
         @SuppressWarnings("unchecked")
         List<Object> previous = em.createNativeQuery("""
@@ -61,7 +67,7 @@ public class WhatsNew {
                        on conflict (member_id, community_id, tab) do update set visited_at = excluded.visited_at)
                 select visited_at from old
                 """)
-                .setParameter(1, memberId).setParameter(2, communityId).setParameter(3, tab.name()).setParameter(4, now)
+                .setParameter(1, memberId).setParameter(2, communityId).setParameter(3, tab).setParameter(4, now)
                 .getResultList();
         return previous.stream().findFirst().map(org.comunidad.platform.persistence.SqlValues::timestamp);
     }
@@ -69,52 +75,40 @@ public class WhatsNew {
     /** New items in the given communities for this member, in one statement. */
     @Transactional
     public Counts counts(long memberId, Collection<Long> communityIds) {
-        if (communityIds.isEmpty()) {
+        if (communityIds.isEmpty() || sources.isUnsatisfied()) {
             return Counts.NONE;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select c.id, t.tab, t.n from community c
-                cross join lateral (
-                  select 'NEWS' as tab, (select count(*) from (
-                      select 1 from news_item n
-                      where n.community_id = c.id and n.deleted_at is null and n.hidden_at is null and n.author_id <> :me
-                      and n.created_at > coalesce((select visited_at from tab_visit v
-                          where v.member_id = :me and v.community_id = c.id and v.tab = 'NEWS'), '-infinity')
-                      order by n.created_at desc limit 100) x) as n
-                  union all
-                  select 'POSTS', (select count(*) from (
-                      select 1 from post p
-                      where p.community_id = c.id and p.deleted_at is null and p.hidden_at is null and p.author_id <> :me
-                      and p.created_at > coalesce((select visited_at from tab_visit v
-                          where v.member_id = :me and v.community_id = c.id and v.tab = 'POSTS'), '-infinity')
-                      order by p.created_at desc limit 100) x)
-                  union all
-                  select 'DISCUSSIONS', (select count(*) from (
-                      select 1 from discussion d
-                      where d.community_id = c.id and d.deleted_at is null and d.hidden_at is null and d.author_id <> :me
-                      and d.last_activity_at > coalesce((select visited_at from tab_visit v
-                          where v.member_id = :me and v.community_id = c.id and v.tab = 'DISCUSSIONS'), '-infinity')
-                      order by d.last_activity_at desc limit 100) x)
-                  union all
-                  select 'DOCUMENTS', (select count(*) from (
-                      select 1 from document doc
-                      where doc.community_id = c.id and doc.deleted_at is null and doc.uploader_id <> :me
-                      and doc.updated_at > coalesce((select visited_at from tab_visit v
-                          where v.member_id = :me and v.community_id = c.id and v.tab = 'DOCUMENTS'), '-infinity')
-                      order by doc.updated_at desc limit 100) x)
-                ) t
+        List<Tuple> rows = em.createNativeQuery("""
+                select c.id as community, t.tab as tab, t.n as n from community c
+                cross join lateral (%s) t
                 where c.id in (:ids) and t.n > 0
-                """)
+                """.formatted(union(sources.stream().map(NewItems::newItems).toList())), Tuple.class)
                 .setParameter("me", memberId)
                 .setParameter("ids", List.copyOf(communityIds))
                 .getResultList();
-        Map<Long, Map<Tab, Integer>> counts = new HashMap<>();
-        for (Object[] row : rows) {
-            counts.computeIfAbsent(((Number) row[0]).longValue(), k -> new HashMap<>())
-                    .put(Tab.valueOf((String) row[1]), ((Number) row[2]).intValue());
+        Map<Long, Map<String, Integer>> counts = new HashMap<>();
+        for (Tuple tuple : rows) {
+            Row row = new Row(tuple.get("community", Number.class).longValue(), tuple.get("tab", String.class),
+                    tuple.get("n", Number.class).intValue());
+            counts.computeIfAbsent(row.community(), k -> new HashMap<>()).put(row.tab(), row.n());
         }
         return new Counts(counts);
     }
 
+    /** Every feature's new items in community c, one row per tab (counting stops past CAP). */
+    static String union(List<NewItems.Fragment> sources) {
+        return sources.stream().sorted(java.util.Comparator.comparing(NewItems.Fragment::tab)).map(source -> {
+            if (!source.tab().matches("[A-Z_]{1,20}")) {
+                throw new IllegalStateException("a tab is named in capitals (tab_visit.tab): " + source.tab());
+            }
+            return """
+                    select '%1$s' as tab, (select count(*) from (
+                        select 1 from %2$s
+                        and %3$s > coalesce((select visited_at from tab_visit v
+                            where v.member_id = :me and v.community_id = c.id and v.tab = '%1$s'), '-infinity')
+                        order by %3$s desc limit %4$d) x) as n""".formatted(source.tab(), source.items(), source.at(),
+                    CAP + 1);
+        }).collect(java.util.stream.Collectors.joining("\nunion all\n"));
+    }
 }

@@ -1,7 +1,5 @@
 package org.comunidad.platform.web;
 
-import org.comunidad.community.CommunityKind;
-import org.comunidad.community.SubgroupCategory;
 import org.comunidad.platform.security.CommunityRole;
 
 import io.quarkus.qute.i18n.Message;
@@ -53,8 +51,6 @@ public interface AppMessages {
     @Message String communities_no_subgroups();
 
     // Working group and subgroup pages
-    @Message String community_kind(CommunityKind kind);
-    @Message String community_category(SubgroupCategory category);
     @Message String community_subgroups();
     @Message String community_no_subgroups();
     @Message String community_countries();
@@ -89,9 +85,6 @@ public interface AppMessages {
 
     // Conversation: shared
     @Message String nav_feed();
-    @Message String nav_news();
-    @Message String nav_posts();
-    @Message String nav_discussions();
     @Message String nav_new_items();
     @Message String content_actions();
     @Message String content_delete();
@@ -123,14 +116,8 @@ public interface AppMessages {
     @Message String validation_date_in_past();
     @Message String validation_image_type();
     @Message String validation_image_too_large(long max);
-    @Message String validation_invalid_name();
-    @Message String validation_duplicate();
     @Message String validation_invalid_choice();
     @Message String validation_too_many(long max);
-    @Message String validation_same_language();
-    @Message String validation_role_taken();
-    @Message String validation_role_held();
-    @Message String validation_duplicate_request();
     @Message String validation_reason_required();
     @Message String refused(org.comunidad.platform.content.Refused.Reason reason);
     @Message String error_refused_title();
@@ -170,7 +157,6 @@ public interface AppMessages {
     @Message String post_reactions();
     @Message String post_video_title(String provider);
     @Message String post_video_open(String provider);
-    @Message String reaction_label(org.comunidad.post.PostReaction.Kind kind);
 
     // Discussions
     @Message String discussion_title();

@@ -113,7 +113,7 @@ public class ErrorPages {
     /** The forum admin disabled the account: 403 on every request, though the session is still open. */
     @ServerExceptionMapper
     public Response disabled(org.comunidad.platform.security.AccountDisabled e, UriInfo uri) {
-        String message = forms.accounts().account_disabled();
+        String message = forms.system().account_disabled();
         if (isApi(uri)) {
             return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
                     .entity(new ApiRefused(403, "refused", "ACCOUNT_DISABLED", message)).build();

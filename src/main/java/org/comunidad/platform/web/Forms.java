@@ -31,10 +31,9 @@ public class Forms {
         return MessageBundles.get(AppMessages.class, Localized.Literal.of(currentUser.language()));
     }
 
-    /** The strings of accounts, invitations, profile and email, in the user's language. */
-    public org.comunidad.member.AccountMessages accounts() {
-        return MessageBundles.get(org.comunidad.member.AccountMessages.class,
-                Localized.Literal.of(currentUser.language()));
+    /** A message bundle of a feature (its interface type), in the user's language. */
+    public <T> T bundle(Class<T> type) {
+        return MessageBundles.get(type, Localized.Literal.of(currentUser.language()));
     }
 
     /** The platform's own messages (sys bundle), in the user's language. */
@@ -54,32 +53,7 @@ public class Forms {
     }
 
     public String message(Violation v) {
-        AppMessages msg = messages();
-        return switch (v.code()) {
-            case REQUIRED -> msg.validation_required();
-            case TOO_LONG -> msg.validation_too_long(v.limit());
-            case INVALID_URL -> msg.validation_invalid_url();
-            case INVALID_DATE -> msg.validation_invalid_date();
-            case DATE_IN_PAST -> msg.validation_date_in_past();
-            case IMAGE_TYPE -> msg.validation_image_type();
-            case IMAGE_TOO_LARGE -> msg.validation_image_too_large(v.limit());
-            case REASON_REQUIRED -> msg.validation_reason_required();
-            case INVALID_NAME -> msg.validation_invalid_name();
-            case DUPLICATE -> msg.validation_duplicate();
-            case INVALID_CHOICE -> msg.validation_invalid_choice();
-            case TOO_MANY -> msg.validation_too_many(v.limit());
-            case SAME_LANGUAGE -> msg.validation_same_language();
-            case ROLE_TAKEN -> msg.validation_role_taken();
-            case ROLE_HELD -> msg.validation_role_held();
-            case DUPLICATE_REQUEST -> msg.validation_duplicate_request();
-            case INVALID_EMAIL -> accounts().validation_invalid_email();
-            case ACCOUNT_EXISTS -> accounts().validation_account_exists();
-            case INVITATION_PENDING -> accounts().validation_invitation_pending();
-            case INVALID_PHONE -> accounts().validation_invalid_phone();
-            case INVALID_TIME_ZONE -> accounts().validation_invalid_time_zone();
-            case INVALID_VALUE -> v.field() == null || v.field().isBlank() ? system().invalid_value_unnamed()
-                    : system().invalid_value(v.field());
-        };
+        return v.message(currentUser.language());
     }
 
     /** Why a request over the member's share was refused, and when to try again. */
@@ -95,6 +69,6 @@ public class Forms {
     }
 
     public String message(Refused refused) {
-        return messages().refused(refused.reason());
+        return refused.reason().message(currentUser.language(), 0);
     }
 }

@@ -33,4 +33,6 @@ public interface SystemMessages {
     @Message String too_many_uploads(long seconds);
     @Message String too_many_search(long seconds);
     @Message String too_many_back();
+
+    @Message String account_disabled();
 }

@@ -1,4 +1,4 @@
-package org.comunidad.demo;
+package org.comunidad.document;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,31 +6,26 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.comunidad.document.DocumentJobs;
-import org.comunidad.document.DocumentUploads;
+import org.comunidad.platform.demo.DemoContent;
 import org.comunidad.platform.storage.ObjectKeys;
 import org.comunidad.platform.storage.ObjectStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * A few documents for the demo forum's Security group (a work plan, minutes, a report in
  * Portuguese, a declaration in Spanish and English linked as translations), stored in the
- * object store like any upload. Only when the demo is enabled and no document exists yet.
+ * object store like any upload, once the demo forum exists and no document does yet.
  */
 @ApplicationScoped
-public class DemoDocuments {
+public class DocumentDemo implements DemoContent {
 
-    private static final Logger LOG = Logger.getLogger(DemoDocuments.class);
+    private static final Logger LOG = Logger.getLogger(DocumentDemo.class);
 
     record Demo(String community, String folder, String uploader, String title, String type, String language,
             String country, String fileName, String text) {
@@ -66,9 +61,6 @@ public class DemoDocuments {
                     organized crime whatever their nationality.
                     """));
 
-    @ConfigProperty(name = "comunidad.demo.enabled")
-    boolean enabled;
-
     @Inject
     EntityManager em;
 
@@ -78,11 +70,19 @@ public class DemoDocuments {
     @Inject
     DocumentJobs jobs;
 
-    /** After the demo forum itself (DemoData) and the bucket exist. */
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        if (!enabled) {
-            return;
-        }
+    @Override
+    public int order() {
+        return 70;
+    }
+
+    /** Documents are stored objects, not a script. */
+    @Override
+    public String script() {
+        return null;
+    }
+
+    @Override
+    public void loadAfterScripts() {
         boolean empty = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from document").getSingleResult()).longValue() == 0
                 && ((Number) em.createNativeQuery("select count(*) from community where slug = 'seguridad'")
