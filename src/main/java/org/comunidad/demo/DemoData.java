@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import org.comunidad.platform.demo.DemoContent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -35,8 +34,8 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    @ConfigProperty(name = "comunidad.demo.enabled")
-    boolean enabled;
+    @Inject
+    DemoConfig config;
 
     @Inject
     AgroalDataSource dataSource;
@@ -49,7 +48,7 @@ public class DemoData {
     }
 
     void onStart(@Observes StartupEvent event) throws SQLException, IOException {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -80,7 +79,7 @@ public class DemoData {
 
     /** After the demo forum itself and the bucket exist (StorageStartup). */
     void afterStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        if (enabled) {
+        if (config.enabled()) {
             ordered().forEach(DemoContent::loadAfterScripts);
         }
     }

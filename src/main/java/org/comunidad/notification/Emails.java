@@ -20,7 +20,6 @@ import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.web.Languages;
 import org.comunidad.platform.web.SiteConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
@@ -102,8 +101,8 @@ public class Emails {
     @Inject
     SiteConfig site;
 
-    @ConfigProperty(name = "comunidad.mail.digest-hour", defaultValue = "7")
-    int digestHour;
+    @Inject
+    MailConfig mail;
 
     @Scheduled(every = "${comunidad.mail.immediate-every}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -120,12 +119,12 @@ public class Emails {
     /** Off in the tests, which run the digest themselves. */
     @ApplicationScoped
     public static class DigestSwitch implements Scheduled.SkipPredicate {
-        @ConfigProperty(name = "comunidad.mail.immediate-every")
-        String every;
+        @Inject
+        MailConfig mail;
 
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return "off".equals(every);
+            return "off".equals(mail.immediateEvery());
         }
     }
 
@@ -207,7 +206,7 @@ public class Emails {
         int sent = 0;
         for (Tuple row : due) {
             long memberId = row.get("member_id", Long.class);
-            if (!anyHour && now.atZone(zone(row.get("time_zone", String.class))).getHour() != digestHour) {
+            if (!anyHour && now.atZone(zone(row.get("time_zone", String.class))).getHour() != mail.digestHour()) {
                 continue;
             }
             try {

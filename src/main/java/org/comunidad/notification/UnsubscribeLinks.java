@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 
 import org.comunidad.platform.notice.NoticeKind;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The unsubscribe links of emails: the member and the kind (or every email), signed with
@@ -33,8 +32,8 @@ public class UnsubscribeLinks {
     @Inject
     KnownKinds kinds;
 
-    @ConfigProperty(name = "comunidad.mail.link-secret")
-    String secret;
+    @Inject
+    MailConfig mail;
 
     @jakarta.inject.Inject
     org.comunidad.platform.web.SiteConfig site;
@@ -76,6 +75,7 @@ public class UnsubscribeLinks {
     }
 
     private byte[] mac(String payload) {
+        String secret = mail.linkSecret();
         if (secret == null || secret.length() < 32) {
             throw new IllegalStateException("comunidad.mail.link-secret must have at least 32 characters");
         }
