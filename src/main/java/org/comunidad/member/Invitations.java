@@ -304,7 +304,7 @@ public class Invitations {
     }
 
     private static void requireCoordinator(Viewer viewer, Community group) {
-        if (!CommunityAccess.coordinates(viewer, group.id)) {
+        if (!MemberAdminAccess.invites(viewer, group)) {
             throw new Refused(Refused.Reason.NOT_COORDINATOR);
         }
     }

@@ -152,14 +152,8 @@ public class JoinRequests {
                 "join:" + id, community.id, viewer.memberId(), approve ? "/c/" + community.slug : "/join", text);
     }
 
-    /** The group's coordinator (and the admin); for a subgroup, its leader too. */
-    public static boolean decides(Viewer viewer, Community community) {
-        return CommunityAccess.coordinates(viewer, community.groupId())
-                || (!community.isGroup() && CommunityAccess.leads(viewer, community.id));
-    }
-
     private static void requireDecider(Viewer viewer, Community community) {
-        if (!decides(viewer, community)) {
+        if (!MemberAdminAccess.decidesRequests(viewer, community)) {
             throw new Refused(community.isGroup() ? Refused.Reason.NOT_COORDINATOR : Refused.Reason.NOT_MODERATOR);
         }
     }
