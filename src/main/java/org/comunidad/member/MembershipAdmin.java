@@ -195,7 +195,7 @@ public class MembershipAdmin {
         AuditLog.record(viewer.memberId(), community.id, "ROLE_ASSIGN", "member", memberId,
                 parsed.name() + " in " + community.slug + (country == null ? "" : " for " + country.code));
         Notifications.publish(em, memberId, Notifications.Kind.ROLE_ASSIGNED, "role:" + membership.id,
-                community.id, viewer.memberId(), Links.community(community.slug), null);
+                community.id, viewer.memberId(), "/c/" + community.slug, null);
         return membership;
     }
 
