@@ -24,7 +24,7 @@ import org.comunidad.platform.content.Violation;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Languages;
-import org.comunidad.platform.web.SiteConfig;
+import org.comunidad.platform.web.SiteAddress;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -80,7 +80,7 @@ public class Invitations {
     CommunityService communities;
 
     @Inject
-    SiteConfig site;
+    SiteAddress site;
 
     @Inject
     InvitationsConfig config;
@@ -205,21 +205,19 @@ public class Invitations {
      * expires. Returns the group; empty when it or the pending invitation is not there.
      */
     public Optional<Community> resend(Viewer viewer, String slug, long invitationId) {
-        Optional<Community> group = group(viewer, slug);
-        group.ifPresent(g -> requireCoordinator(viewer, g));
-        Optional<String> userId = group.flatMap(g -> QuarkusTransaction.requiringNew().call(() -> pendingIn(g, invitationId)));
-        if (userId.isEmpty()) {
-            return Optional.empty();
-        }
-        accounts.sendActivation(userId.get(), activationReturn(), lifespan());
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    update invitation set last_sent_at = now(), send_count = send_count + 1, expires_at = ?2
-                    where id = ?1""").setParameter(1, invitationId)
-                    .setParameter(2, OffsetDateTime.now().plus(config.validFor())).executeUpdate();
-            AuditLog.record(viewer.memberId(), group.get().id, "INVITE_RESEND", "invitation", invitationId, null);
+        Optional<Sent> sent = sent(viewer, slug, invitationId);
+        sent.ifPresent(invitation -> {
+            accounts.sendActivation(invitation.userId(), activationReturn(), lifespan());
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("""
+                        update invitation set last_sent_at = now(), send_count = send_count + 1, expires_at = ?2
+                        where id = ?1""").setParameter(1, invitationId)
+                        .setParameter(2, OffsetDateTime.now().plus(config.validFor())).executeUpdate();
+                AuditLog.record(viewer.memberId(), invitation.group().id, "INVITE_RESEND", "invitation", invitationId,
+                        null);
+            });
         });
-        return group;
+        return sent.map(Sent::group);
     }
 
     /**
@@ -227,21 +225,32 @@ public class Invitations {
      * it. Returns the group; empty when it or the pending invitation is not there.
      */
     public Optional<Community> revoke(Viewer viewer, String slug, long invitationId) {
-        Optional<Community> group = group(viewer, slug);
-        group.ifPresent(g -> requireCoordinator(viewer, g));
-        Optional<String> userId = group.flatMap(g -> QuarkusTransaction.requiringNew().call(() -> pendingIn(g, invitationId)));
-        if (userId.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!accounts.activated(userId.get())) {
-            accounts.delete(userId.get());
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update invitation set status = 'REVOKED' where id = ?1 and status = 'PENDING'")
-                    .setParameter(1, invitationId).executeUpdate();
-            AuditLog.record(viewer.memberId(), group.get().id, "INVITE_REVOKE", "invitation", invitationId, null);
+        Optional<Sent> sent = sent(viewer, slug, invitationId);
+        sent.ifPresent(invitation -> {
+            if (!accounts.activated(invitation.userId())) {
+                accounts.delete(invitation.userId());
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("update invitation set status = 'REVOKED' where id = ?1 and status = 'PENDING'")
+                        .setParameter(1, invitationId).executeUpdate();
+                AuditLog.record(viewer.memberId(), invitation.group().id, "INVITE_REVOKE", "invitation", invitationId,
+                        null);
+            });
         });
-        return group;
+        return sent.map(Sent::group);
+    }
+
+    /** A pending invitation: its working group and the Keycloak account it created. */
+    private record Sent(Community group, String userId) {
+    }
+
+    /** A pending invitation of a working group the viewer sees (refused unless they invite there). */
+    private Optional<Sent> sent(Viewer viewer, String slug, long invitationId) {
+        return group(viewer, slug).flatMap(group -> {
+            requireCoordinator(viewer, group);
+            return QuarkusTransaction.requiringNew().call(() -> pendingIn(group, invitationId))
+                    .map(userId -> new Sent(group, userId));
+        });
     }
 
     /**

@@ -85,8 +85,12 @@ public class Presidencies {
      * any): the troika shows it as next; nothing else changes until the rotation.
      */
     @Transactional
-    public long plan(Viewer viewer, String countryCode, String startsOn) {
-        long forum = lockForum().orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    public Optional<Long> plan(Viewer viewer, String countryCode, String startsOn) {
+        Optional<Long> locked = lockForum();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        long forum = locked.get();
         Troika troika = troika();
         Validation.Checked input = Validation.check(countryCode, startsOn, countries(), troika.current(), null);
         em.createNativeQuery("delete from presidency where forum_id = ?1 and status = 'PLANNED'")
@@ -95,7 +99,7 @@ public class Presidencies {
         AuditLog.record(viewer.memberId(), null, "PRESIDENCY_PLAN", "presidency", id,
                 input.country().code() + " from " + input.startsOn() + (troika.next() == null ? ""
                         : " (replaces " + troika.next().countryCode() + " from " + troika.next().startsOn() + ")"));
-        return id;
+        return Optional.of(id);
     }
 
     /** Locks the forum's row: presidencies are recorded one at a time. Empty when there is no forum yet. */

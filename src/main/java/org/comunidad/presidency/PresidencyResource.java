@@ -86,7 +86,7 @@ public class PresidencyResource {
     public Response confirm(@RestForm String country, @RestForm String startsOn, @RestForm String previewed) {
         Viewer viewer = requireAdmin();
         try {
-            rotation.rotate(viewer, country, startsOn, previewed, today());
+            rotation.rotate(viewer, country, startsOn, previewed, today()).orElseThrow(NotFoundException::new);
         } catch (Rotation.Stale stale) {
             return Response.status(409).entity(pages.render(Templates.preview(stale.plan(), true))).build();
         } catch (Validation.Invalid invalid) {
@@ -102,7 +102,7 @@ public class PresidencyResource {
     public Response plan(@RestForm String country, @RestForm String startsOn) {
         Viewer viewer = requireAdmin();
         try {
-            presidencies.plan(viewer, country, startsOn);
+            presidencies.plan(viewer, country, startsOn).orElseThrow(NotFoundException::new);
         } catch (Validation.Invalid invalid) {
             Presidencies.Overview overview = presidencies.overview();
             return Response.status(400).entity(page(overview, rotationDefaults(overview),

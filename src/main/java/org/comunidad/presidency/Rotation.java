@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.comunidad.member.RealmRoles;
 import org.comunidad.notification.Notifications;
@@ -127,9 +127,11 @@ public class Rotation {
      * ({@link RealmRoles#follow}): the new coordinators get "coordinator" in Keycloak (from their
      * next token on); those who coordinate no group any more lose it.
      */
-    public Done rotate(Viewer viewer, String countryCode, String startsOn, String previewed, LocalDate today) {
-        Done done = QuarkusTransaction.requiringNew().call(() -> apply(viewer, countryCode, startsOn, previewed, today));
-        realmRoles.follow(done.gained(), CommunityRole.COORDINATOR, done.lost());
+    public Optional<Done> rotate(Viewer viewer, String countryCode, String startsOn, String previewed,
+            LocalDate today) {
+        Optional<Done> done = QuarkusTransaction.requiringNew()
+                .call(() -> apply(viewer, countryCode, startsOn, previewed, today));
+        done.ifPresent(d -> realmRoles.follow(d.gained(), CommunityRole.COORDINATOR, d.lost()));
         return done;
     }
 
@@ -139,8 +141,13 @@ public class Rotation {
      * each person who gains or loses coordination.
      */
     @Transactional
-    public Done apply(Viewer viewer, String countryCode, String startsOn, String previewed, LocalDate today) {
-        long forum = presidencies.lockForum().orElseThrow(NotFoundException::new);
+    public Optional<Done> apply(Viewer viewer, String countryCode, String startsOn, String previewed,
+            LocalDate today) {
+        Optional<Long> locked = presidencies.lockForum();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        long forum = locked.get();
         Plan plan = plan(countryCode, startsOn, today, true);
         if (!plan.fingerprint().equals(previewed)) {
             throw new Stale(plan);
@@ -174,10 +181,10 @@ public class Rotation {
                 country + " from " + plan.startsOn() + (plan.current() == null ? "" : " after " + plan.current().countryCode())
                 + "; coordination moved in " + plan.moves() + " of " + plan.changes().size() + " working groups"
                 + (unchanged.isEmpty() ? "" : "; unchanged (no focal point of " + country + "): " + unchanged));
-        return new Done(id, plan.moves(), plan.changes().stream().filter(Change::moves)
+        return Optional.of(new Done(id, plan.moves(), plan.changes().stream().filter(Change::moves)
                 .map(c -> c.incoming().memberId()).distinct().toList(),
                 plan.changes().stream().filter(c -> c.moves() && c.outgoing() != null)
-                        .map(c -> c.outgoing().memberId()).distinct().toList());
+                        .map(c -> c.outgoing().memberId()).distinct().toList()));
     }
 
     private Plan plan(String countryCode, String startsOn, LocalDate today, boolean lock) {
