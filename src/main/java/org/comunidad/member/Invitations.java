@@ -21,6 +21,7 @@ import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Languages;
@@ -56,8 +57,8 @@ public class Invitations {
             String position, String language, String role, String community) {
     }
 
-    /** One invitation as the list shows it. */
-    public record Row(long id, String email, String name, String country, Community community, CommunityRole role,
+    /** One invitation as the list shows it; {@code community} is the name of the community it invites to. */
+    public record Row(long id, String email, String name, String country, Localized community, CommunityRole role,
             String invitedBy, OffsetDateTime sentAt, int sendCount, OffsetDateTime expiresAt, Status status,
             OffsetDateTime acceptedAt) {
     }
@@ -112,7 +113,7 @@ public class Invitations {
                 }
                 result.add(new Row(r.get("id", Number.class).longValue(), r.get("email", String.class),
                         r.get("name", String.class), r.get("country_code", String.class),
-                        tree.stream().filter(c -> c.id == communityId).findFirst().orElse(group),
+                        tree.stream().filter(c -> c.id == communityId).findFirst().orElse(group).name,
                         CommunityRole.valueOf(r.get("role", String.class)), r.get("invited_by", String.class),
                         SqlValues.timestamp(r.get("last_sent_at")), r.get("send_count", Number.class).intValue(),
                         expires, status, SqlValues.timestamp(r.get("accepted_at"))));

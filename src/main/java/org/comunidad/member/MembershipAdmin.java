@@ -20,6 +20,7 @@ import org.comunidad.notification.Notifications;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Links;
 
@@ -48,11 +49,33 @@ public class MembershipAdmin {
     EntityManager em;
 
     /**
-     * The member admin page: the group, the member's standing there, the choices of the role form
-     * (the group and its subgroups, the countries, the roles) and whether the viewer has the account switch.
+     * The member admin page: the group, the member, their roles in the group tree and their activity;
+     * the choices of the role form (the group and its subgroups, the countries, the roles) and whether
+     * the viewer has the account switch.
      */
-    public record Manage(Community group, Standing standing, List<Community> communities, List<Country> countries,
-            List<CommunityRole> roles, boolean managesAccounts) {
+    public record Manage(Community group, Person member, List<Held> held, Activity activity,
+            List<Community> communities, List<Country> countries, List<CommunityRole> roles,
+            boolean managesAccounts) {
+    }
+
+    /** The member as the page shows them: what it prints, prepared (no entity to walk). */
+    public record Person(long id, String displayName, Localized country, String institution, String position,
+            String verifiedEmail, boolean unverifiedEmail, String phone, OffsetDateTime lastSeenAt,
+            boolean disabled) {
+
+        static Person of(Member m) {
+            return new Person(m.id, m.displayName, m.country == null ? null : m.country.name, m.institution,
+                    m.position, m.verifiedEmail(), m.verifiedEmail() == null && m.email != null, m.phone,
+                    m.lastSeenAt, m.disabledAt != null);
+        }
+    }
+
+    /** One role the member holds, with the names of its community and country (if any). */
+    public record Held(long id, CommunityRole role, Localized community, Localized country) {
+
+        static Held of(Membership ms) {
+            return new Held(ms.id, ms.role, ms.community.name, ms.country == null ? null : ms.country.name);
+        }
     }
 
     /** A role to give, as typed in the form. */
@@ -75,7 +98,8 @@ public class MembershipAdmin {
             List<Community> tree = new ArrayList<>();
             tree.add(group);
             tree.addAll(Community.subgroupsOf(List.of(group.id)));
-            return new Manage(group, standing, tree, Country.all(), List.of(CommunityRole.values()),
+            return new Manage(group, Person.of(standing.member()), standing.roles().stream().map(Held::of).toList(),
+                    standing.activity(), tree, Country.all(), List.of(CommunityRole.values()),
                     MemberAdminAccess.managesAccounts(viewer));
         }));
     }
