@@ -19,6 +19,7 @@ import org.comunidad.community.CommunityService;
 import org.comunidad.community.CommunityService.SubgroupSummary;
 import org.comunidad.community.Country;
 import org.comunidad.platform.content.Refused;
+import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.security.CommunityRole;
 import org.comunidad.platform.security.Viewer;
 
@@ -37,10 +38,25 @@ public class CommunityMembers {
 
     /** One role of a member, with the community where it is held. */
     public record HeldRole(CommunityRole role, Community community) {
+
+        /** The subgroup's name when the role is held in a subgroup; null in the working group. */
+        public Localized subgroupName() {
+            return community.isGroup() ? null : community.name;
+        }
     }
 
     /** A member and every role they hold in the community (and its subgroups, for a group). */
     public record MemberRow(Member member, List<HeldRole> roles) {
+
+        /** The member's country's name, or null. */
+        public Localized countryName() {
+            return member.country == null ? null : member.country.name;
+        }
+
+        /** Whether the member has an address Keycloak has not verified (it is never shown). */
+        public boolean unverifiedEmail() {
+            return member.verifiedEmail() == null && member.email != null;
+        }
     }
 
     /** The page of a community: a working group's or a subgroup's. */
