@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -18,13 +17,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityAccess;
-import org.comunidad.community.CommunityService;
 import org.comunidad.platform.audit.AuditActions;
 import org.comunidad.platform.audit.AuditTrail;
-import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.security.CurrentUser;
-import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.AppMessages;
 import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Pages;
@@ -72,7 +67,7 @@ public class AuditResource {
     CurrentUser currentUser;
 
     @Inject
-    CommunityService communities;
+    AuditReader reader;
 
     @Inject
     AuditTrail trail;
@@ -89,13 +84,9 @@ public class AuditResource {
     @GET
     @Path("c/{slug}/audit")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public TemplateInstance group(@PathParam("slug") String slug, @QueryParam("action") String action,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") Long before) {
-        Community group = coordinatedGroup(slug);
-        Query query = new Query(action, from, to);
-        return pages.render(Templates.list(group, query, trail.page(group.id, filters(query, before), currentUser.zone()),
-                "/c/" + group.slug + "/audit", before));
+        return list(slug, new Query(action, from, to), before);
     }
 
     @GET
@@ -103,20 +94,15 @@ public class AuditResource {
     @Produces("text/csv")
     public Response groupCsv(@PathParam("slug") String slug, @QueryParam("action") String action,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        Community group = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> coordinatedGroup(slug));
-        return csv(group.id, "registro-" + group.slug, new Query(action, from, to));
+        return csv(slug, new Query(action, from, to));
     }
 
     @GET
     @Path("audit")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public TemplateInstance all(@QueryParam("action") String action, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("before") Long before) {
-        requireAdmin();
-        Query query = new Query(action, from, to);
-        return pages.render(Templates.list(null, query, trail.page(null, filters(query, before), currentUser.zone()),
-                "/audit", before));
+        return list(null, new Query(action, from, to), before);
     }
 
     @GET
@@ -124,11 +110,20 @@ public class AuditResource {
     @Produces("text/csv")
     public Response allCsv(@QueryParam("action") String action, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        requireAdmin();
-        return csv(null, "registro-foro", new Query(action, from, to));
+        return csv(null, new Query(action, from, to));
     }
 
-    private Response csv(Long groupId, String name, Query query) {
+    /** A group's log (by its slug) or the forum's (null slug). */
+    private TemplateInstance list(String slug, Query query, Long before) {
+        AuditReader.Listing listing = reader.page(currentUser.viewer(), slug, filters(query, before), currentUser.zone())
+                .orElseThrow(NotFoundException::new);
+        return pages.render(Templates.list(listing.scope().group(), query, listing.page(), listing.scope().base(),
+                before));
+    }
+
+    private Response csv(String slug, Query query) {
+        AuditReader.Scope scope = reader.scope(currentUser.viewer(), slug).orElseThrow(NotFoundException::new);
+        Long groupId = scope.groupId();
         AppMessages msg = forms.messages();
         List<String> header = List.of(msg.audit_col_when(), msg.audit_col_who(), msg.audit_col_country(),
                 msg.audit_col_community(), msg.audit_col_action(), msg.audit_col_target_type(),
@@ -138,24 +133,9 @@ public class AuditResource {
         AuditTrail.Filters filters = filters(query, null);
         StreamingOutput body = out -> trail.csv(groupId, filters, zone, header, language, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + LocalDate.now() + ".csv\"")
+                .header("Content-Disposition",
+                        "attachment; filename=\"" + scope.fileName() + "-" + LocalDate.now() + ".csv\"")
                 .header("Cache-Control", "private, no-store").build();
-    }
-
-    private Community coordinatedGroup(String slug) {
-        Viewer viewer = currentUser.viewer();
-        Community group = communities.findVisible(viewer, slug).filter(Community::isGroup)
-                .orElseThrow(NotFoundException::new);
-        if (!CommunityAccess.coordinates(viewer, group.id)) {
-            throw new Refused(Refused.Reason.NOT_COORDINATOR);
-        }
-        return group;
-    }
-
-    private void requireAdmin() {
-        if (!currentUser.viewer().isAdmin()) {
-            throw new NotFoundException();
-        }
     }
 
     private AuditTrail.Filters filters(Query query, Long before) {

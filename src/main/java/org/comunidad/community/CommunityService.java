@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.CommunityRole;
 import org.comunidad.platform.security.Grant;
 import org.comunidad.platform.security.Viewer;
@@ -53,6 +54,24 @@ public class CommunityService {
             subgroups.computeIfAbsent(subgroup.parent.id, k -> new ArrayList<>()).add(subgroup);
         }
         return new VisibleCommunities(groups, subgroups);
+    }
+
+    /** The "my communities" page: the groups, whether the viewer is the admin, and what is new in each. */
+    public record Mine(List<GroupSummary> groups, boolean admin, WhatsNew.Counts news) {
+    }
+
+    @Inject
+    WhatsNew whatsNew;
+
+    /** The viewer's communities ({@link #myCommunities}) with the counts of what is new in each one shown. */
+    public Mine mine(Viewer viewer) {
+        List<GroupSummary> groups = myCommunities(viewer);
+        List<Long> shown = new ArrayList<>();
+        for (GroupSummary g : groups) {
+            shown.add(g.group().id);
+            g.subgroups().forEach(s -> shown.add(s.subgroup().id));
+        }
+        return new Mine(groups, viewer.isAdmin(), whatsNew.counts(viewer.memberId(), shown));
     }
 
     /** The groups the viewer may see, each with the subgroups they belong to (all of them for a coordinator or admin). */

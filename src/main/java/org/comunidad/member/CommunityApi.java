@@ -21,7 +21,6 @@ import org.comunidad.member.CommunityMembers.MemberRow;
 import org.comunidad.member.CommunityMembers.SubgroupView;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.security.CurrentUser;
-import org.comunidad.platform.security.Viewer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -87,14 +86,12 @@ public class CommunityApi {
     @Operation(summary = "A community with its subgroups and members")
     @APIResponse(responseCode = "404", description = "No such community, or the caller is not a member")
     public CommunityDetail get(@PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        Community community = communities.findVisible(viewer, id).orElseThrow(NotFoundException::new);
-        if (community.isGroup()) {
-            GroupView view = members.groupView(viewer, community);
+        CommunityMembers.View page = members.page(currentUser.viewer(), id).orElseThrow(NotFoundException::new);
+        if (page instanceof GroupView view) {
             return detail(view.group(), view.subgroups().stream()
                     .map(s -> summary(s.subgroup(), s.countries())).toList(), view.members());
         }
-        SubgroupView view = members.subgroupView(viewer, community);
+        SubgroupView view = (SubgroupView) page;
         return detail(view.subgroup(), List.of(), view.members());
     }
 

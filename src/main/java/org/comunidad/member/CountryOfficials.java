@@ -3,28 +3,26 @@ package org.comunidad.member;
 import org.comunidad.community.Country;
 import org.comunidad.platform.security.CommunityRole;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.BadRequestException;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Refused;
-import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 
 /**
  * A subgroup's country responsible adds and removes the officials of their own country
  * (already in the working group) to and from the subgroup; the group's coordinator may do
  * it for any country. Nobody else, and never another subgroup or another country's
- * officials. The page reaches it as {@code inject:officials}.
+ * officials ({@link MemberAdminAccess#managesOfficial}).
  */
-@Named("officials")
 @ApplicationScoped
 public class CountryOfficials {
 
@@ -36,7 +34,7 @@ public class CountryOfficials {
     EntityManager em;
 
     @Inject
-    CurrentUser currentUser;
+    CommunityService communities;
 
     /** The viewer's country as responsible in this subgroup, or null. */
     Country responsibleCountry(Viewer viewer, Community subgroup) {
@@ -50,12 +48,10 @@ public class CountryOfficials {
     }
 
     /** For the subgroup's members page: null unless the viewer is a country responsible there. */
-    @Transactional
-    public View of(Community subgroup) {
-        if (!currentUser.isSignedIn() || subgroup.isGroup()) {
+    View of(Viewer viewer, Community subgroup) {
+        if (subgroup.isGroup()) {
             return null;
         }
-        Viewer viewer = currentUser.viewer();
         Country country = responsibleCountry(viewer, subgroup);
         if (country == null) {
             return null;
@@ -74,12 +70,25 @@ public class CountryOfficials {
         return new View(country, in, eligible);
     }
 
+    /**
+     * Adds an official of the group to the subgroup (by its slug). Returns the subgroup; empty when
+     * the subgroup, the official, or their membership of the group is not there; no official named
+     * is a bad request.
+     */
     @Transactional
-    public void add(Viewer viewer, Community subgroup, long memberId) {
-        Member member = target(viewer, subgroup, memberId);
+    public Optional<Community> add(Viewer viewer, String slug, Long memberId) {
+        Optional<Community> subgroup = subgroup(viewer, slug);
+        if (subgroup.isPresent() && memberId == null) {
+            throw new BadRequestException();
+        }
+        return subgroup.filter(s -> target(viewer, s, memberId).filter(member -> add(viewer, s, member)).isPresent());
+    }
+
+    private boolean add(Viewer viewer, Community subgroup, Member member) {
+        long memberId = member.id;
         boolean inGroup = Membership.count("community.id = ?1 and member.id = ?2", subgroup.groupId(), memberId) > 0;
         if (!inGroup) {
-            throw new NotFoundException();
+            return false;
         }
         em.createNativeQuery("""
                 insert into membership (community_id, member_id, role, country_code) values (?1, ?2, 'MEMBER', ?3)
@@ -88,32 +97,41 @@ public class CountryOfficials {
                 .executeUpdate();
         AuditLog.record(viewer.memberId(), subgroup.id, "ROLE_ASSIGN", "member", memberId,
                 "MEMBER in " + subgroup.slug + " by country responsible");
+        return true;
     }
 
+    /** Removes an official from the subgroup (by its slug). Returns the subgroup; empty when not there. */
     @Transactional
-    public void remove(Viewer viewer, Community subgroup, long memberId) {
-        target(viewer, subgroup, memberId);
+    public Optional<Community> remove(Viewer viewer, String slug, long memberId) {
+        return subgroup(viewer, slug).filter(s -> target(viewer, s, memberId).isPresent() && remove(viewer, s, memberId));
+    }
+
+    private boolean remove(Viewer viewer, Community subgroup, long memberId) {
         int removed = em.createNativeQuery(
                 "delete from membership where community_id = ?1 and member_id = ?2 and role = 'MEMBER'")
                 .setParameter(1, subgroup.id).setParameter(2, memberId).executeUpdate();
         if (removed == 0) {
-            throw new NotFoundException();
+            return false;
         }
         AuditLog.record(viewer.memberId(), subgroup.id, "ROLE_REMOVE", "member", memberId,
                 "MEMBER in " + subgroup.slug + " by country responsible");
+        return true;
     }
 
-    /** The official, if the viewer may manage them in this subgroup. */
-    private Member target(Viewer viewer, Community subgroup, long memberId) {
-        if (subgroup.isGroup()) {
-            throw new NotFoundException();
-        }
-        Member member = Member.<Member>findByIdOptional(memberId).orElseThrow(NotFoundException::new);
-        if (CommunityAccess.coordinates(viewer, subgroup.groupId())) {
+    private Optional<Community> subgroup(Viewer viewer, String slug) {
+        return communities.findVisible(viewer, slug).filter(c -> !c.isGroup());
+    }
+
+    /** The official, if there; refused unless the viewer may manage them in this subgroup. */
+    private Optional<Member> target(Viewer viewer, Community subgroup, long memberId) {
+        Optional<Member> member = Member.<Member>findByIdOptional(memberId);
+        if (member.isEmpty() || MemberAdminAccess.managesAnyOfficial(viewer, subgroup)) {
             return member;
         }
         Country country = responsibleCountry(viewer, subgroup);
-        if (country == null || member.country == null || !member.country.code.equals(country.code)) {
+        Country official = member.get().country;
+        if (!MemberAdminAccess.managesOfficial(viewer, subgroup, country == null ? null : country.code,
+                official == null ? null : official.code)) {
             throw new Refused(MemberRefusal.NOT_COUNTRY_RESPONSIBLE);
         }
         return member;

@@ -14,17 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import org.comunidad.community.Community;
-import org.comunidad.community.CommunityAccess;
-import org.comunidad.community.CommunityService;
 import org.comunidad.member.CommunityMembers.MemberRow;
-import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.security.CurrentUser;
-import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.AppMessages;
 import org.comunidad.platform.web.Forms;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -40,9 +34,6 @@ public class DirectoryResource {
     CurrentUser currentUser;
 
     @Inject
-    CommunityService communities;
-
-    @Inject
     CommunityMembers members;
 
     @Inject
@@ -55,25 +46,23 @@ public class DirectoryResource {
             @QueryParam("role") String role, @QueryParam("subgroup") String subgroup, @QueryParam("q") String q) {
         AppMessages msg = forms.messages();
         String language = currentUser.language();
-        String body = QuarkusTransaction.requiringNew().call(() -> {
-            Export export = rows(slug, new Directory.Filter(country, role, subgroup, q));
-            StringBuilder csv = new StringBuilder("\ufeff");
-            csv.append(String.join(",", List.of(msg.members_name(), msg.members_email(), forms.bundle(AccountMessages.class).dir_phone(),
-                    msg.members_country(),
-                    msg.members_institution(), msg.members_position(), msg.members_roles()).stream()
-                    .map(org.comunidad.platform.web.Csv::cell).toList())).append("\r\n");
-            for (MemberRow row : export.rows()) {
-                Member m = row.member();
-                csv.append(String.join(",", org.comunidad.platform.web.Csv.cell(m.displayName),
-                        org.comunidad.platform.web.Csv.cell(m.emailVerified || m.email == null ? m.email
-                                : forms.bundle(AccountMessages.class).dir_email_unverified()),
-                        org.comunidad.platform.web.Csv.cell(m.phone),
-                        org.comunidad.platform.web.Csv.cell(m.country == null ? "" : m.country.name.in(language)),
-                        org.comunidad.platform.web.Csv.cell(m.institution), org.comunidad.platform.web.Csv.cell(m.position),
-                        org.comunidad.platform.web.Csv.cell(roles(row, msg, language)))).append("\r\n");
-            }
-            return csv.toString();
-        });
+        CommunityMembers.Export export = export(slug, new Directory.Filter(country, role, subgroup, q));
+        StringBuilder csv = new StringBuilder("\ufeff");
+        csv.append(String.join(",", List.of(msg.members_name(), msg.members_email(), forms.bundle(AccountMessages.class).dir_phone(),
+                msg.members_country(),
+                msg.members_institution(), msg.members_position(), msg.members_roles()).stream()
+                .map(org.comunidad.platform.web.Csv::cell).toList())).append("\r\n");
+        for (MemberRow row : export.rows()) {
+            Member m = row.member();
+            csv.append(String.join(",", org.comunidad.platform.web.Csv.cell(m.displayName),
+                    org.comunidad.platform.web.Csv.cell(m.emailVerified || m.email == null ? m.email
+                            : forms.bundle(AccountMessages.class).dir_email_unverified()),
+                    org.comunidad.platform.web.Csv.cell(m.phone),
+                    org.comunidad.platform.web.Csv.cell(m.country == null ? "" : m.country.name.in(language)),
+                    org.comunidad.platform.web.Csv.cell(m.institution), org.comunidad.platform.web.Csv.cell(m.position),
+                    org.comunidad.platform.web.Csv.cell(roles(row, msg, language)))).append("\r\n");
+        }
+        String body = csv.toString();
         return Response.ok(body.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"miembros-" + slug + "-" + LocalDate.now() + ".csv\"")
                 .header("Cache-Control", "private, no-store").build();
@@ -86,53 +75,41 @@ public class DirectoryResource {
             @QueryParam("role") String role, @QueryParam("subgroup") String subgroup, @QueryParam("q") String q) {
         AppMessages msg = forms.messages();
         String language = currentUser.language();
-        String body = QuarkusTransaction.requiringNew().call(() -> {
-            Export export = rows(slug, new Directory.Filter(country, role, subgroup, q));
-            StringBuilder cards = new StringBuilder();
-            for (MemberRow row : export.rows()) {
-                Member m = row.member();
-                cards.append("BEGIN:VCARD\r\nVERSION:4.0\r\n");
-                cards.append("FN:").append(Directory.vcardText(m.displayName)).append("\r\n");
-                if (m.verifiedEmail() != null) {
-                    cards.append("EMAIL;TYPE=work:").append(Directory.vcardText(m.verifiedEmail())).append("\r\n");
-                }
-                if (m.phone != null) {
-                    cards.append("TEL;TYPE=work,voice;VALUE=uri:tel:").append(m.phone.replaceAll("[^+0-9]", ""))
-                            .append("\r\n");
-                }
-                if (m.institution != null) {
-                    cards.append("ORG:").append(Directory.vcardText(m.institution)).append("\r\n");
-                }
-                if (m.position != null) {
-                    cards.append("TITLE:").append(Directory.vcardText(m.position)).append("\r\n");
-                }
-                if (m.country != null) {
-                    cards.append("ADR;TYPE=work:;;;;;;").append(Directory.vcardText(m.country.name.in(language)))
-                            .append("\r\n");
-                }
-                cards.append("NOTE:").append(Directory.vcardText(export.community().name.in(language) + ": "
-                        + roles(row, msg, language))).append("\r\n");
-                cards.append("END:VCARD\r\n");
+        CommunityMembers.Export export = export(slug, new Directory.Filter(country, role, subgroup, q));
+        StringBuilder cards = new StringBuilder();
+        for (MemberRow row : export.rows()) {
+            Member m = row.member();
+            cards.append("BEGIN:VCARD\r\nVERSION:4.0\r\n");
+            cards.append("FN:").append(Directory.vcardText(m.displayName)).append("\r\n");
+            if (m.verifiedEmail() != null) {
+                cards.append("EMAIL;TYPE=work:").append(Directory.vcardText(m.verifiedEmail())).append("\r\n");
             }
-            return cards.toString();
-        });
+            if (m.phone != null) {
+                cards.append("TEL;TYPE=work,voice;VALUE=uri:tel:").append(m.phone.replaceAll("[^+0-9]", ""))
+                        .append("\r\n");
+            }
+            if (m.institution != null) {
+                cards.append("ORG:").append(Directory.vcardText(m.institution)).append("\r\n");
+            }
+            if (m.position != null) {
+                cards.append("TITLE:").append(Directory.vcardText(m.position)).append("\r\n");
+            }
+            if (m.country != null) {
+                cards.append("ADR;TYPE=work:;;;;;;").append(Directory.vcardText(m.country.name.in(language)))
+                        .append("\r\n");
+            }
+            cards.append("NOTE:").append(Directory.vcardText(export.community().name.in(language) + ": "
+                    + roles(row, msg, language))).append("\r\n");
+            cards.append("END:VCARD\r\n");
+        }
+        String body = cards.toString();
         return Response.ok(body.getBytes(StandardCharsets.UTF_8), "text/vcard; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"miembros-" + slug + ".vcf\"")
                 .header("Cache-Control", "private, no-store").build();
     }
 
-    record Export(Community community, List<MemberRow> rows) {
-    }
-
-    private Export rows(String slug, Directory.Filter filter) {
-        Viewer viewer = currentUser.viewer();
-        Community community = communities.findVisible(viewer, slug).orElseThrow(NotFoundException::new);
-        if (!CommunityAccess.coordinates(viewer, community.groupId())) {
-            throw new Refused(Refused.Reason.NOT_COORDINATOR);
-        }
-        List<MemberRow> rows = community.isGroup() ? members.groupView(viewer, community).members()
-                : members.subgroupView(viewer, community).members();
-        return new Export(community, Directory.filter(rows, filter));
+    private CommunityMembers.Export export(String slug, Directory.Filter filter) {
+        return members.export(currentUser.viewer(), slug, filter).orElseThrow(NotFoundException::new);
     }
 
     private static String roles(MemberRow row, AppMessages msg, String language) {

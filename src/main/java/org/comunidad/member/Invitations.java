@@ -2,7 +2,6 @@ package org.comunidad.member;
 
 import org.comunidad.community.Country;
 import org.comunidad.platform.security.CommunityRole;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +12,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
 import org.comunidad.platform.notice.Notice;
+import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Languages;
 import org.comunidad.platform.web.SiteConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,7 +37,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Invitations by email. The coordinator of a group (or the forum admin) invites an address
  * to the group or one of its subgroups with a role: the account is created in Keycloak (the
  * one truth about identities) with the required actions "verify email" and "update
- * password", and Keycloak emails the link, valid for {@code comunidad.invitations.valid-for}.
+ * password", and Keycloak emails the link, valid for {@link InvitationsConfig#validFor()}.
  * When the invitee has set their password and signs in for the first time, the role is
  * theirs. Pending invitations can be sent again (a fresh link) or revoked (the unused
  * account is deleted).
@@ -59,8 +60,8 @@ public class Invitations {
             String position, String language, String role, String community) {
     }
 
-    /** One invitation as the list shows it. */
-    public record Row(long id, String email, String name, String country, Community community, CommunityRole role,
+    /** One invitation as the list shows it; {@code community} is the name of the community it invites to. */
+    public record Row(long id, String email, String name, String country, Localized community, CommunityRole role,
             String invitedBy, OffsetDateTime sentAt, int sendCount, OffsetDateTime expiresAt, Status status,
             OffsetDateTime acceptedAt) {
     }
@@ -77,39 +78,59 @@ public class Invitations {
     @Inject
     SiteConfig site;
 
-    @ConfigProperty(name = "comunidad.invitations.valid-for", defaultValue = "P7D")
-    Duration validFor;
+    /**
+     * The invitations page of a working group: its invitations and those of its subgroups, newest
+     * first, and the choices of the form (the group and its subgroups, the countries, the roles).
+     */
+    public record Page(Community group, List<Row> invitations, List<Community> communities, List<Country> countries,
+            List<CommunityRole> roles) {
+    }
 
-    /** The invitations of a group and its subgroups, newest first. */
-    public List<Row> list(Viewer viewer, Community group) {
-        requireCoordinator(viewer, group);
-        return QuarkusTransaction.joiningExisting().call(() -> {
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    InvitationsConfig config;
+
+    /** The invitations page of a working group the viewer sees (refused unless they invite there). */
+    @Transactional
+    public Optional<Page> page(Viewer viewer, String slug) {
+        return group(viewer, slug).map(group -> {
+            requireCoordinator(viewer, group);
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    select i.id, i.email, i.first_name || ' ' || i.last_name, i.country_code, i.community_id, i.role,
-                           b.display_name, i.last_sent_at, i.send_count, i.expires_at, i.status, i.accepted_at
+            List<Tuple> rows = em.createNativeQuery("""
+                    select i.id, i.email, i.first_name || ' ' || i.last_name as name, i.country_code, i.community_id,
+                           i.role, b.display_name as invited_by, i.last_sent_at, i.send_count, i.expires_at, i.status,
+                           i.accepted_at
                     from invitation i join member b on b.id = i.invited_by join community c on c.id = i.community_id
                     where c.id = ?1 or c.parent_id = ?1
-                    order by i.id desc limit 200""").setParameter(1, group.id).getResultList();
+                    order by i.id desc limit 200""", Tuple.class).setParameter(1, group.id).getResultList();
             List<Community> tree = new ArrayList<>();
             tree.add(group);
             tree.addAll(Community.subgroupsOf(List.of(group.id)));
             OffsetDateTime now = OffsetDateTime.now();
             List<Row> result = new ArrayList<>();
-            for (Object[] r : rows) {
-                long communityId = ((Number) r[4]).longValue();
-                OffsetDateTime expires = SqlValues.timestamp(r[9]);
-                Status status = Status.valueOf((String) r[10]);
+            for (Tuple r : rows) {
+                long communityId = r.get("community_id", Number.class).longValue();
+                OffsetDateTime expires = SqlValues.timestamp(r.get("expires_at"));
+                Status status = Status.valueOf(r.get("status", String.class));
                 if (status == Status.PENDING && expires.isBefore(now)) {
                     status = Status.EXPIRED;
                 }
-                result.add(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                        tree.stream().filter(c -> c.id == communityId).findFirst().orElse(group),
-                        CommunityRole.valueOf((String) r[5]), (String) r[6], SqlValues.timestamp(r[7]),
-                        ((Number) r[8]).intValue(), expires, status, SqlValues.timestamp(r[11])));
+                result.add(new Row(r.get("id", Number.class).longValue(), r.get("email", String.class),
+                        r.get("name", String.class), r.get("country_code", String.class),
+                        tree.stream().filter(c -> c.id == communityId).findFirst().orElse(group).name,
+                        CommunityRole.valueOf(r.get("role", String.class)), r.get("invited_by", String.class),
+                        SqlValues.timestamp(r.get("last_sent_at")), r.get("send_count", Number.class).intValue(),
+                        expires, status, SqlValues.timestamp(r.get("accepted_at"))));
             }
-            return result;
+            return new Page(group, result, tree, Country.all(), List.of(CommunityRole.values()));
         });
+    }
+
+    /** A working group the viewer may see, by its slug. */
+    private Optional<Community> group(Viewer viewer, String slug) {
+        return communities.findVisible(viewer, slug).filter(Community::isGroup);
     }
 
     /**
@@ -117,7 +138,13 @@ public class Invitations {
      * Invalid input throws {@link org.comunidad.platform.content.InvalidInput} before anything
      * is created; if Keycloak fails, nothing is kept.
      */
-    public long invite(Viewer viewer, Community group, Draft draft) {
+    public Optional<Community> invite(Viewer viewer, String slug, Draft draft) {
+        Optional<Community> group = group(viewer, slug);
+        group.ifPresent(g -> invite(viewer, g, draft));
+        return group;
+    }
+
+    private long invite(Viewer viewer, Community group, Draft draft) {
         requireCoordinator(viewer, group);
         String email = Texts.clean(draft.email());
         String firstName = Texts.clean(draft.firstName());
@@ -163,7 +190,7 @@ public class Invitations {
                         .setParameter(3, target.country).setParameter(4, email).setParameter(5, firstName)
                         .setParameter(6, lastName).setParameter(7, institution).setParameter(8, position)
                         .setParameter(9, language).setParameter(10, userId).setParameter(11, viewer.memberId())
-                        .setParameter(12, OffsetDateTime.now().plus(validFor)).getSingleResult();
+                        .setParameter(12, OffsetDateTime.now().plus(config.validFor())).getSingleResult();
                 long created = ((Number) generated).longValue();
                 AuditLog.record(viewer.memberId(), target.community.id, "INVITE", "invitation", created,
                         email + ": " + target.role.name() + " in " + target.community.slug + " for " + target.country);
@@ -180,31 +207,56 @@ public class Invitations {
         }
     }
 
-    /** A fresh link for a pending (or expired) invitation; the old link stops working only when it expires. */
-    public void resend(Viewer viewer, Community group, long invitationId) {
-        requireCoordinator(viewer, group);
-        String userId = QuarkusTransaction.requiringNew().call(() -> pendingIn(group, invitationId));
-        accounts.sendActivation(userId, activationReturn(), lifespan());
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    update invitation set last_sent_at = now(), send_count = send_count + 1, expires_at = ?2
-                    where id = ?1""").setParameter(1, invitationId)
-                    .setParameter(2, OffsetDateTime.now().plus(validFor)).executeUpdate();
-            AuditLog.record(viewer.memberId(), group.id, "INVITE_RESEND", "invitation", invitationId, null);
+    /**
+     * A fresh link for a pending (or expired) invitation; the old link stops working only when it
+     * expires. Returns the group; empty when it or the pending invitation is not there.
+     */
+    public Optional<Community> resend(Viewer viewer, String slug, long invitationId) {
+        Optional<Sent> sent = sent(viewer, slug, invitationId);
+        sent.ifPresent(invitation -> {
+            accounts.sendActivation(invitation.userId(), activationReturn(), lifespan());
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("""
+                        update invitation set last_sent_at = now(), send_count = send_count + 1, expires_at = ?2
+                        where id = ?1""").setParameter(1, invitationId)
+                        .setParameter(2, OffsetDateTime.now().plus(config.validFor())).executeUpdate();
+                AuditLog.record(viewer.memberId(), invitation.group().id, "INVITE_RESEND", "invitation", invitationId,
+                        null);
+            });
         });
+        return sent.map(Sent::group);
     }
 
-    /** Withdraws a pending invitation and deletes its account, unless the invitee already activated it. */
-    public void revoke(Viewer viewer, Community group, long invitationId) {
-        requireCoordinator(viewer, group);
-        String userId = QuarkusTransaction.requiringNew().call(() -> pendingIn(group, invitationId));
-        if (!accounts.activated(userId)) {
-            accounts.delete(userId);
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update invitation set status = 'REVOKED' where id = ?1 and status = 'PENDING'")
-                    .setParameter(1, invitationId).executeUpdate();
-            AuditLog.record(viewer.memberId(), group.id, "INVITE_REVOKE", "invitation", invitationId, null);
+    /**
+     * Withdraws a pending invitation and deletes its account, unless the invitee already activated
+     * it. Returns the group; empty when it or the pending invitation is not there.
+     */
+    public Optional<Community> revoke(Viewer viewer, String slug, long invitationId) {
+        Optional<Sent> sent = sent(viewer, slug, invitationId);
+        sent.ifPresent(invitation -> {
+            if (!accounts.activated(invitation.userId())) {
+                accounts.delete(invitation.userId());
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("update invitation set status = 'REVOKED' where id = ?1 and status = 'PENDING'")
+                        .setParameter(1, invitationId).executeUpdate();
+                AuditLog.record(viewer.memberId(), invitation.group().id, "INVITE_REVOKE", "invitation", invitationId,
+                        null);
+            });
+        });
+        return sent.map(Sent::group);
+    }
+
+    /** A pending invitation: its working group and the Keycloak account it created. */
+    private record Sent(Community group, String userId) {
+    }
+
+    /** A pending invitation of a working group the viewer sees (refused unless they invite there). */
+    private Optional<Sent> sent(Viewer viewer, String slug, long invitationId) {
+        return group(viewer, slug).flatMap(group -> {
+            requireCoordinator(viewer, group);
+            return QuarkusTransaction.requiringNew().call(() -> pendingIn(group, invitationId))
+                    .map(userId -> new Sent(group, userId));
         });
     }
 
@@ -254,13 +306,24 @@ public class Invitations {
         return Optional.ofNullable(slug);
     }
 
-    private String pendingIn(Community group, long invitationId) {
+    /** The community of the member's most recently accepted invitation, for the welcome redirect. */
+    @Transactional
+    public Optional<String> latestAccepted(long memberId) {
+        @SuppressWarnings("unchecked")
+        List<String> latest = em.createNativeQuery("""
+                select c.slug from invitation i join community c on c.id = i.community_id
+                where i.accepted_member_id = ?1 order by i.accepted_at desc limit 1""")
+                .setParameter(1, memberId).getResultList();
+        return latest.stream().findFirst();
+    }
+
+    private Optional<String> pendingIn(Community group, long invitationId) {
         @SuppressWarnings("unchecked")
         List<String> user = em.createNativeQuery("""
                 select i.keycloak_user_id from invitation i join community c on c.id = i.community_id
                 where i.id = ?1 and (c.id = ?2 or c.parent_id = ?2) and i.status = 'PENDING'""")
                 .setParameter(1, invitationId).setParameter(2, group.id).getResultList();
-        return user.stream().findFirst().orElseThrow(NotFoundException::new);
+        return user.stream().findFirst();
     }
 
     private record Target(Community community, CommunityRole role, String country) {
@@ -307,11 +370,11 @@ public class Invitations {
     }
 
     private int lifespan() {
-        return (int) Math.min(Integer.MAX_VALUE, validFor.toSeconds());
+        return (int) Math.min(Integer.MAX_VALUE, config.validFor().toSeconds());
     }
 
     private static void requireCoordinator(Viewer viewer, Community group) {
-        if (!CommunityAccess.coordinates(viewer, group.id)) {
+        if (!MemberAdminAccess.invites(viewer, group)) {
             throw new Refused(Refused.Reason.NOT_COORDINATOR);
         }
     }

@@ -3,21 +3,24 @@ package org.comunidad.member;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.persistence.Tuple;
 
 import org.comunidad.community.Community;
 import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
 import org.comunidad.platform.notice.Notice;
+import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Links;
 
@@ -46,16 +49,20 @@ public class JoinRequests {
     @Inject
     Event<Notice> notices;
 
+    @Inject
+    CommunityService communities;
+
     /** Working groups the viewer is not in, and subgroups of their groups they are not in. */
     @Transactional
     public List<Joinable> joinable(Viewer viewer) {
         List<Joinable> result = new ArrayList<>();
         java.util.Map<Long, Long> pending = new java.util.HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select community_id, id from join_request where member_id = ?1 and status = 'PENDING'")
+        List<Tuple> rows = em.createNativeQuery(
+                "select community_id, id from join_request where member_id = ?1 and status = 'PENDING'", Tuple.class)
                 .setParameter(1, viewer.memberId()).getResultList();
-        rows.forEach(r -> pending.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        rows.forEach(r -> pending.put(r.get("community_id", Number.class).longValue(),
+                r.get("id", Number.class).longValue()));
         if (viewer.isAdmin()) {
             return result;
         }
@@ -74,12 +81,21 @@ public class JoinRequests {
         return result;
     }
 
+    /**
+     * Asks to join a community; returns the request, empty when the community is not there (or is
+     * the subgroup of a group the viewer is not in). Invalid input throws
+     * {@link org.comunidad.platform.content.InvalidInput}.
+     */
     @Transactional
-    public long ask(Viewer viewer, long communityId, String message) {
-        Community community = Community.<Community>findByIdOptional(communityId).orElseThrow(NotFoundException::new);
+    public Optional<Long> ask(Viewer viewer, long communityId, String message) {
+        Optional<Community> found = Community.<Community>findByIdOptional(communityId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Community community = found.get();
         boolean inGroup = CommunityAccess.canViewGroup(viewer, community.groupId());
         if (!community.isGroup() && !inGroup) {
-            throw new NotFoundException();
+            return Optional.empty();
         }
         if (community.isGroup() ? inGroup : CommunityAccess.belongsTo(viewer, community.id)) {
             Texts.check(List.of(new Violation("community", MemberViolation.ROLE_HELD, 0)));
@@ -99,36 +115,52 @@ public class JoinRequests {
                 .setParameter(1, communityId).setParameter(2, viewer.memberId()).setParameter(3, text)
                 .getSingleResult()).longValue();
         AuditLog.record(viewer.memberId(), communityId, "JOIN_REQUEST", "join_request", id, text);
-        return id;
+        return Optional.of(id);
     }
 
+    /** Withdraws the viewer's own pending request; false when there is none with this id. */
     @Transactional
-    public void withdraw(Viewer viewer, long id) {
+    public boolean withdraw(Viewer viewer, long id) {
         int updated = em.createNativeQuery("update join_request set status = 'WITHDRAWN' where id = ?1 "
                 + "and member_id = ?2 and status = 'PENDING'").setParameter(1, id).setParameter(2, viewer.memberId())
                 .executeUpdate();
-        if (updated == 0) {
-            throw new NotFoundException();
-        }
+        return updated > 0;
     }
 
-    /** The pending requests of a community, for those who decide them. */
-    @Transactional
-    public List<Pending> pending(Viewer viewer, Community community) {
-        requireDecider(viewer, community);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select r.id, m.display_name, case when m.email_verified then m.email end, m.country_code, m.institution, r.message, r.created_at
-                from join_request r join member m on m.id = r.member_id
-                where r.community_id = ?1 and r.status = 'PENDING' order by r.id""")
-                .setParameter(1, community.id).getResultList();
-        return rows.stream().map(r -> new Pending(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], org.comunidad.platform.persistence.SqlValues.timestamp(r[6]))).toList();
+    /** A community's requests page: the community and its pending requests. */
+    public record Requests(Community community, List<Pending> pending) {
     }
 
-    /** Approves (the requester becomes a member there) or declines, and tells the requester. */
+    /** The pending requests of a community the viewer sees, for those who decide them (others are refused). */
     @Transactional
-    public void decide(Viewer viewer, Community community, long id, boolean approve, String note) {
+    public Optional<Requests> pending(Viewer viewer, String slug) {
+        return communities.findVisible(viewer, slug).map(community -> {
+            requireDecider(viewer, community);
+            @SuppressWarnings("unchecked")
+            List<Tuple> rows = em.createNativeQuery("""
+                    select r.id, m.display_name, case when m.email_verified then m.email end as email, m.country_code,
+                           m.institution, r.message, r.created_at
+                    from join_request r join member m on m.id = r.member_id
+                    where r.community_id = ?1 and r.status = 'PENDING' order by r.id""", Tuple.class)
+                    .setParameter(1, community.id).getResultList();
+            return new Requests(community, rows.stream().map(r -> new Pending(r.get("id", Number.class).longValue(),
+                    r.get("display_name", String.class), r.get("email", String.class),
+                    r.get("country_code", String.class), r.get("institution", String.class),
+                    r.get("message", String.class), SqlValues.timestamp(r.get("created_at")))).toList());
+        });
+    }
+
+    /**
+     * Approves or declines a request of a community the viewer sees ({@link #decide(Viewer, Community, long,
+     * boolean, String)}); returns the community, empty when it or the pending request is not there.
+     */
+    @Transactional
+    public Optional<Community> decide(Viewer viewer, String slug, long id, boolean approve, String note) {
+        return communities.findVisible(viewer, slug).filter(community -> decide(viewer, community, id, approve, note));
+    }
+
+    /** Approves (the requester becomes a member there) or declines, and tells the requester; false if no such request. */
+    private boolean decide(Viewer viewer, Community community, long id, boolean approve, String note) {
         requireDecider(viewer, community);
         String text = Texts.clean(note);
         List<Violation> violations = new ArrayList<>();
@@ -141,7 +173,7 @@ public class JoinRequests {
                 .setParameter(1, id).setParameter(2, community.id).setParameter(3, approve ? "APPROVED" : "DECLINED")
                 .setParameter(4, viewer.memberId()).setParameter(5, text).getResultList();
         if (requester.isEmpty()) {
-            throw new NotFoundException();
+            return false;
         }
         long memberId = requester.get(0).longValue();
         if (approve) {
@@ -156,16 +188,11 @@ public class JoinRequests {
         notices.fire(new Notice(memberId, approve ? MemberNotice.JOIN_APPROVED : MemberNotice.JOIN_DECLINED,
                 "join:" + id, community.id, viewer.memberId(), approve ? Links.community(community.slug) : "/join",
                 text));
-    }
-
-    /** The group's coordinator (and the admin); for a subgroup, its leader too. */
-    public static boolean decides(Viewer viewer, Community community) {
-        return CommunityAccess.coordinates(viewer, community.groupId())
-                || (!community.isGroup() && CommunityAccess.leads(viewer, community.id));
+        return true;
     }
 
     private static void requireDecider(Viewer viewer, Community community) {
-        if (!decides(viewer, community)) {
+        if (!MemberAdminAccess.decidesRequests(viewer, community)) {
             throw new Refused(community.isGroup() ? Refused.Reason.NOT_COORDINATOR : Refused.Reason.NOT_MODERATOR);
         }
     }

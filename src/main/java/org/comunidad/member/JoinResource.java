@@ -1,11 +1,9 @@
 package org.comunidad.member;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,16 +15,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService;
 import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Forms;
+import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -41,15 +38,11 @@ public class JoinResource {
     static class Templates {
         static native TemplateInstance join(List<JoinRequests.Joinable> joinable, FormState form);
 
-        static native TemplateInstance requests(Community community, List<JoinRequests.Pending> pending,
-                FormState form);
+        static native TemplateInstance requests(JoinRequests.Requests page, FormState form);
     }
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    CommunityService communities;
 
     @Inject
     JoinRequests requests;
@@ -62,7 +55,6 @@ public class JoinResource {
 
     @GET
     @Path("join")
-    @Transactional
     public TemplateInstance join() {
         return pages.render(Templates.join(requests.joinable(currentUser.viewer()), FormState.empty("join")));
     }
@@ -73,30 +65,28 @@ public class JoinResource {
     public Response ask(@PathParam("community") long communityId, @RestForm String message) {
         Viewer viewer = currentUser.viewer();
         try {
-            requests.ask(viewer, communityId, message);
+            requests.ask(viewer, communityId, message).orElseThrow(NotFoundException::new);
         } catch (InvalidInput invalid) {
             FormState form = forms.failed("join-" + communityId, invalid, Map.of("message", message == null ? "" : message));
-            return Response.status(400).entity(QuarkusTransaction.joiningExisting()
-                    .call(() -> pages.render(Templates.join(requests.joinable(viewer), form)))).build();
+            return Response.status(400).entity(pages.render(Templates.join(requests.joinable(viewer), form))).build();
         }
-        return Response.seeOther(URI.create("/join")).build();
+        return Links.seeOther("/join");
     }
 
     @POST
     @Path("join/requests/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("id") long id) {
-        requests.withdraw(currentUser.viewer(), id);
-        return Response.seeOther(URI.create("/join")).build();
+        if (!requests.withdraw(currentUser.viewer(), id)) {
+            throw new NotFoundException();
+        }
+        return Links.seeOther("/join");
     }
 
     @GET
     @Path("c/{slug}/requests")
-    @Transactional
     public TemplateInstance pending(@PathParam("slug") String slug) {
-        Viewer viewer = currentUser.viewer();
-        Community community = community(viewer, slug);
-        return pages.render(Templates.requests(community, requests.pending(viewer, community), FormState.empty("decide")));
+        return page(currentUser.viewer(), slug, FormState.empty("decide"));
     }
 
     @POST
@@ -115,18 +105,16 @@ public class JoinResource {
 
     private Response decide(String slug, long id, boolean approve, String note) {
         Viewer viewer = currentUser.viewer();
-        Community community = community(viewer, slug);
         try {
-            requests.decide(viewer, community, id, approve, note);
+            Community community = requests.decide(viewer, slug, id, approve, note).orElseThrow(NotFoundException::new);
+            return Links.seeOther(Links.community(community.slug, "requests"));
         } catch (InvalidInput invalid) {
             FormState form = forms.failed("decide-" + id, invalid, Map.of("note", note == null ? "" : note));
-            return Response.status(400).entity(QuarkusTransaction.joiningExisting().call(() -> pages.render(
-                    Templates.requests(community, requests.pending(viewer, community), form)))).build();
+            return Response.status(400).entity(page(viewer, slug, form)).build();
         }
-        return Response.seeOther(URI.create("/c/" + community.slug + "/requests")).build();
     }
 
-    private Community community(Viewer viewer, String slug) {
-        return communities.findVisible(viewer, slug).orElseThrow(NotFoundException::new);
+    private TemplateInstance page(Viewer viewer, String slug, FormState form) {
+        return pages.render(Templates.requests(requests.pending(viewer, slug).orElseThrow(NotFoundException::new), form));
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +31,9 @@ public class MeApi {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Profiles profiles;
+
     public record Grant(long communityId, long groupId, CommunityRole role, boolean effective) {
     }
 
@@ -42,14 +46,13 @@ public class MeApi {
     @GET
     @Operation(summary = "The signed-in member")
     public Me me() {
-        Member m = Member.findById(currentUser.require().id());
+        Profiles.Profile m = profiles.of(currentUser.require().id()).orElseThrow(NotFoundException::new);
         Viewer viewer = currentUser.viewer();
         List<Grant> grants = viewer.grants().stream()
                 .map(g -> new Grant(g.communityId(), g.groupId(), g.role(), viewer.mayAct(g.role())))
                 .toList();
-        return new Me(m.id, m.subject, m.username, m.displayName, m.email, m.emailVerified,
-                m.country == null ? null : m.country.code,
-                m.institution, m.position, currentUser.language(), m.timeZone, new TreeSet<>(viewer.realmRoles()),
-                grants);
+        return new Me(m.id(), m.subject(), m.username(), m.displayName(), m.email(), m.emailVerified(),
+                m.countryCode(), m.institution(), m.position(), currentUser.language(), m.timeZone(),
+                new TreeSet<>(viewer.realmRoles()), grants);
     }
 }

@@ -1,6 +1,5 @@
 package org.comunidad.member;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,10 +23,10 @@ import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.web.FormState;
 import org.comunidad.platform.web.Forms;
+import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -39,7 +39,7 @@ public class ProfileResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance profile(Member member, List<String> zones, EmailSettings.Settings email,
+        static native TemplateInstance profile(Profiles.Profile member, List<String> zones, EmailSettings.Settings email,
                 List<NoticeKind> kinds, FormState form, String notice);
     }
 
@@ -60,8 +60,7 @@ public class ProfileResource {
 
     @GET
     public TemplateInstance show(@QueryParam("saved") String saved) {
-        return QuarkusTransaction.joiningExisting().call(() -> page(FormState.empty("profile"),
-                saved == null ? null : "saved"));
+        return page(FormState.empty("profile"), saved == null ? null : "saved");
     }
 
     @POST
@@ -78,16 +77,14 @@ public class ProfileResource {
             profiles.save(memberId, new Profiles.Draft(phone, language, timeZone));
         } catch (InvalidInput invalid) {
             FormState form = forms.failed("profile", invalid, typed);
-            return Response.status(400).entity(QuarkusTransaction.joiningExisting().call(() -> page(form, null)))
-                    .build();
+            return Response.status(400).entity(page(form, null)).build();
         } catch (KeycloakAccounts.Unavailable unavailable) {
             Map<String, String> values = new LinkedHashMap<>();
             typed.forEach((k, v) -> values.put(k, v == null ? "" : v));
             FormState form = new FormState("profile", values, Map.of());
-            return Response.status(503).entity(QuarkusTransaction.joiningExisting()
-                    .call(() -> page(form, "unavailable"))).build();
+            return Response.status(503).entity(page(form, "unavailable")).build();
         }
-        return Response.seeOther(URI.create("/profile?saved=1")).build();
+        return Links.seeOther("/profile?saved=1");
     }
 
     /** The email preferences: one choice per kind (at once, digest, never) and "no email at all". */
@@ -109,14 +106,12 @@ public class ProfileResource {
             }
         }
         emailSettings.save(memberId, channels, "on".equals(form.getFirst("optOut")));
-        return Response.seeOther(URI.create("/profile?saved=1#email")).build();
+        return Links.seeOther("/profile?saved=1#email");
     }
 
     private TemplateInstance page(FormState form, String notice) {
-        // Loaded here with its country: the page renders after this method returns.
-        Member member = Member.<Member>find("select m from Member m left join fetch m.country where m.id = ?1",
-                currentUser.require().id()).firstResult();
-        return pages.render(Templates.profile(member, Profiles.ZONES, emailSettings.of(member.id),
+        Profiles.Profile member = profiles.of(currentUser.require().id()).orElseThrow(NotFoundException::new);
+        return pages.render(Templates.profile(member, Profiles.ZONES, emailSettings.of(member.id()),
                 emailSettings.choices(), form, notice));
     }
 }

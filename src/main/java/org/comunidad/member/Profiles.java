@@ -4,16 +4,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.web.Languages;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,6 +50,22 @@ public class Profiles {
     }
 
     public record Draft(String phone, String language, String timeZone) {
+    }
+
+    /** A member as their profile page and {@code /api/me} show them; {@code country} is the country's name. */
+    public record Profile(long id, String subject, String username, String displayName, String email,
+            boolean emailVerified, String countryCode, Localized country, String institution, String position,
+            String phone, String language, String timeZone) {
+    }
+
+    /** The member's profile, read with their country in one statement. */
+    @Transactional
+    public Optional<Profile> of(long memberId) {
+        return Member.<Member>find("select m from Member m left join fetch m.country where m.id = ?1", memberId)
+                .firstResultOptional().map(m -> new Profile(m.id, m.subject, m.username, m.displayName, m.email,
+                        m.emailVerified, m.country == null ? null : m.country.code,
+                        m.country == null ? null : m.country.name, m.institution, m.position, m.phone, m.language,
+                        m.timeZone));
     }
 
     @Inject

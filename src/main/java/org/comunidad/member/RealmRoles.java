@@ -1,6 +1,7 @@
 package org.comunidad.member;
 
 import org.comunidad.platform.security.CommunityRole;
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,17 @@ public class RealmRoles {
 
     @Inject
     KeycloakAccounts accounts;
+
+    /**
+     * The realm roles follow a change of community roles, once it is committed: those who gained
+     * {@code role} get the realm role it needs (from their next token on), those who lost roles lose
+     * the realm roles none of their remaining roles needs. The one place that keeps the ceiling in
+     * step; member administration and the presidency rotation both come here.
+     */
+    public void follow(Collection<Long> gained, CommunityRole role, Collection<Long> lost) {
+        gained.forEach(memberId -> grant(memberId, role));
+        lost.forEach(this::reconcile);
+    }
 
     /** Grants the realm role this community role needs (from the member's next token on). */
     public void grant(long memberId, CommunityRole role) {

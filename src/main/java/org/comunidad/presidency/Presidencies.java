@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.comunidad.platform.audit.AuditLog;
@@ -72,11 +73,11 @@ public class Presidencies {
     @Transactional
     public List<CountryChoice> countries() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 select c.code, c.name_es, c.name_pt, c.name_en from forum_country fc join country c on c.code = fc.country_code
-                where fc.forum_id = %s and fc.status = 'MEMBER' order by c.name_es""".formatted(FORUM)).getResultList();
-        return rows.stream().map(r -> new CountryChoice((String) r[0],
-                new Localized((String) r[1], (String) r[2], (String) r[3]))).toList();
+                where fc.forum_id = %s and fc.status = 'MEMBER' order by c.name_es""".formatted(FORUM), Tuple.class)
+                .getResultList();
+        return rows.stream().map(r -> new CountryChoice(r.get("code", String.class), localized(r))).toList();
     }
 
     /**
@@ -84,8 +85,12 @@ public class Presidencies {
      * any): the troika shows it as next; nothing else changes until the rotation.
      */
     @Transactional
-    public long plan(Viewer viewer, String countryCode, String startsOn) {
-        long forum = lockForum().orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    public Optional<Long> plan(Viewer viewer, String countryCode, String startsOn) {
+        Optional<Long> locked = lockForum();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        long forum = locked.get();
         Troika troika = troika();
         Validation.Checked input = Validation.check(countryCode, startsOn, countries(), troika.current(), null);
         em.createNativeQuery("delete from presidency where forum_id = ?1 and status = 'PLANNED'")
@@ -94,7 +99,7 @@ public class Presidencies {
         AuditLog.record(viewer.memberId(), null, "PRESIDENCY_PLAN", "presidency", id,
                 input.country().code() + " from " + input.startsOn() + (troika.next() == null ? ""
                         : " (replaces " + troika.next().countryCode() + " from " + troika.next().startsOn() + ")"));
-        return id;
+        return Optional.of(id);
     }
 
     /** Locks the forum's row: presidencies are recorded one at a time. Empty when there is no forum yet. */
@@ -116,7 +121,7 @@ public class Presidencies {
     /** The planned presidency and the latest {@code held} held ones, newest first, each held one with its end. */
     List<Term> terms(int held) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 select t.id, t.country_code, c.name_es, c.name_pt, c.name_en, t.starts_on, t.ends_on, t.status,
                        m.display_name, t.recorded_at
                 from (select p.*, case when p.status = 'HELD'
@@ -126,15 +131,22 @@ public class Presidencies {
                 join country c on c.code = t.country_code
                 left join member m on m.id = t.recorded_by
                 where t.status = 'PLANNED' or t.n <= ?1
-                order by t.status desc, t.starts_on desc""".formatted(FORUM))
+                order by t.status desc, t.starts_on desc""".formatted(FORUM), Tuple.class)
                 .setParameter(1, held).getResultList();
         List<Term> terms = new ArrayList<>();
-        for (Object[] r : rows) {
-            terms.add(new Term(((Number) r[0]).longValue(), (String) r[1],
-                    new Localized((String) r[2], (String) r[3], (String) r[4]), SqlValues.date(r[5]),
-                    SqlValues.date(r[6]), "PLANNED".equals(r[7]), (String) r[8], SqlValues.timestamp(r[9])));
+        for (Tuple r : rows) {
+            terms.add(new Term(r.get("id", Number.class).longValue(), r.get("country_code", String.class),
+                    localized(r), SqlValues.date(r.get("starts_on")), SqlValues.date(r.get("ends_on")),
+                    "PLANNED".equals(r.get("status", String.class)), r.get("display_name", String.class),
+                    SqlValues.timestamp(r.get("recorded_at"))));
         }
         return terms;
+    }
+
+    /** A country's name in the three languages, from a row's name_es, name_pt and name_en. */
+    private static Localized localized(Tuple row) {
+        return new Localized(row.get("name_es", String.class), row.get("name_pt", String.class),
+                row.get("name_en", String.class));
     }
 
     static Troika troikaOf(List<Term> terms) {

@@ -1,7 +1,5 @@
 package org.comunidad.presidency;
 
-import org.comunidad.platform.security.CommunityRole;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
+import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -58,9 +57,6 @@ public class PresidencyResource {
     Rotation rotation;
 
     @Inject
-    org.comunidad.member.RealmRoles realmRoles;
-
-    @Inject
     Pages pages;
 
     @GET
@@ -89,21 +85,15 @@ public class PresidencyResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@RestForm String country, @RestForm String startsOn, @RestForm String previewed) {
         Viewer viewer = requireAdmin();
-        Rotation.Done done;
         try {
-            done = rotation.apply(viewer, country, startsOn, previewed, today());
+            rotation.rotate(viewer, country, startsOn, previewed, today()).orElseThrow(NotFoundException::new);
         } catch (Rotation.Stale stale) {
             return Response.status(409).entity(pages.render(Templates.preview(stale.plan(), true))).build();
         } catch (Validation.Invalid invalid) {
             return Response.status(400).entity(page(presidencies.overview(),
                     failed("rotation", invalid, country, startsOn), FormState.empty("next"), null)).build();
         }
-        // The realm role is the ceiling of the community role: the new coordinators get
-        // "coordinator" in Keycloak too (from their next token on); those who coordinate no
-        // group any more lose it.
-        done.gained().forEach(member -> realmRoles.grant(member, org.comunidad.platform.security.CommunityRole.COORDINATOR));
-        done.lost().forEach(realmRoles::reconcile);
-        return Response.seeOther(URI.create("/presidency?done=rotated")).build();
+        return Links.seeOther("/presidency?done=rotated");
     }
 
     @POST
@@ -112,13 +102,13 @@ public class PresidencyResource {
     public Response plan(@RestForm String country, @RestForm String startsOn) {
         Viewer viewer = requireAdmin();
         try {
-            presidencies.plan(viewer, country, startsOn);
+            presidencies.plan(viewer, country, startsOn).orElseThrow(NotFoundException::new);
         } catch (Validation.Invalid invalid) {
             Presidencies.Overview overview = presidencies.overview();
             return Response.status(400).entity(page(overview, rotationDefaults(overview),
                     failed("next", invalid, country, startsOn), null)).build();
         }
-        return Response.seeOther(URI.create("/presidency?done=planned")).build();
+        return Links.seeOther("/presidency?done=planned");
     }
 
     private TemplateInstance page(Presidencies.Overview overview, FormState rotationForm, FormState nextForm,
@@ -155,7 +145,7 @@ public class PresidencyResource {
 
     private Viewer requireAdmin() {
         Viewer viewer = currentUser.viewer();
-        if (!viewer.isAdmin()) {
+        if (!PresidencyAccess.manages(viewer)) {
             throw new NotFoundException();
         }
         return viewer;

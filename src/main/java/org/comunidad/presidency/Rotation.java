@@ -10,24 +10,28 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
+import org.comunidad.member.RealmRoles;
 import org.comunidad.platform.audit.AuditLog;
 import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.persistence.Localized;
+import org.comunidad.platform.security.CommunityRole;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Links;
 import org.comunidad.presidency.Presidencies.CountryChoice;
 import org.comunidad.presidency.Presidencies.Term;
 import org.comunidad.presidency.Presidencies.Troika;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
@@ -56,6 +60,11 @@ public class Rotation {
 
     /** One working group in the rotation: its coordinator now, the new country's focal point, what happens. */
     public record Change(long groupId, String slug, Localized group, Person outgoing, Person incoming, Outcome outcome) {
+
+        /** The group's page. */
+        public String link() {
+            return Links.community(slug);
+        }
 
         public boolean moves() {
             return outcome == Outcome.MOVES;
@@ -114,14 +123,35 @@ public class Rotation {
         return plan(countryCode, startsOn, today, false);
     }
 
+    @Inject
+    RealmRoles realmRoles;
+
+    /**
+     * Applies the rotation ({@link #apply}) and, once it is committed, the realm roles follow
+     * ({@link RealmRoles#follow}): the new coordinators get "coordinator" in Keycloak (from their
+     * next token on); those who coordinate no group any more lose it.
+     */
+    public Optional<Done> rotate(Viewer viewer, String countryCode, String startsOn, String previewed,
+            LocalDate today) {
+        Optional<Done> done = QuarkusTransaction.requiringNew()
+                .call(() -> apply(viewer, countryCode, startsOn, previewed, today));
+        done.ifPresent(d -> realmRoles.follow(d.gained(), CommunityRole.COORDINATOR, d.lost()));
+        return done;
+    }
+
     /**
      * Records the new presidency and passes coordination as previewed, with one audit entry
      * per group whose coordinator changes (and one for the presidency), and a notification to
      * each person who gains or loses coordination.
      */
     @Transactional
-    public Done apply(Viewer viewer, String countryCode, String startsOn, String previewed, LocalDate today) {
-        long forum = presidencies.lockForum().orElseThrow(NotFoundException::new);
+    public Optional<Done> apply(Viewer viewer, String countryCode, String startsOn, String previewed,
+            LocalDate today) {
+        Optional<Long> locked = presidencies.lockForum();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        long forum = locked.get();
         Plan plan = plan(countryCode, startsOn, today, true);
         if (!plan.fingerprint().equals(previewed)) {
             throw new Stale(plan);
@@ -155,10 +185,10 @@ public class Rotation {
                 country + " from " + plan.startsOn() + (plan.current() == null ? "" : " after " + plan.current().countryCode())
                 + "; coordination moved in " + plan.moves() + " of " + plan.changes().size() + " working groups"
                 + (unchanged.isEmpty() ? "" : "; unchanged (no focal point of " + country + "): " + unchanged));
-        return new Done(id, plan.moves(), plan.changes().stream().filter(Change::moves)
+        return Optional.of(new Done(id, plan.moves(), plan.changes().stream().filter(Change::moves)
                 .map(c -> c.incoming().memberId()).distinct().toList(),
                 plan.changes().stream().filter(c -> c.moves() && c.outgoing() != null)
-                        .map(c -> c.outgoing().memberId()).distinct().toList());
+                        .map(c -> c.outgoing().memberId()).distinct().toList()));
     }
 
     private Plan plan(String countryCode, String startsOn, LocalDate today, boolean lock) {
@@ -179,10 +209,12 @@ public class Rotation {
     /** Every working group (not subgroups) with its coordinator and the country's focal point, in one statement. */
     private List<Change> changes(String country, boolean lock) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 select g.id, g.slug, g.name_es, g.name_pt, g.name_en,
-                       cm.id, cm.display_name, coalesce(c.country_code, cm.country_code), cm.language,
-                       fm.id, fm.display_name, f.country_code, fm.language
+                       cm.id as out_id, cm.display_name as out_name,
+                       coalesce(c.country_code, cm.country_code) as out_country, cm.language as out_language,
+                       fm.id as in_id, fm.display_name as in_name, f.country_code as in_country,
+                       fm.language as in_language
                 from community g
                 left join membership c on c.community_id = g.id and c.role = 'COORDINATOR'
                 left join member cm on cm.id = c.member_id
@@ -191,21 +223,28 @@ public class Rotation {
                 where g.kind = 'GROUP' and g.forum_id = %s
                 order by g.position, g.id%s""".formatted(Presidencies.FORUM,
                 // Locks the groups: a role assigned meanwhile (its foreign key shares the row) waits for the rotation.
-                lock ? " for update of g" : ""))
+                lock ? " for update of g" : ""), Tuple.class)
                 .setParameter(1, country).getResultList();
         List<Change> changes = new ArrayList<>();
-        for (Object[] r : rows) {
-            Person outgoing = r[5] == null ? null
-                    : new Person(((Number) r[5]).longValue(), (String) r[6], (String) r[7], (String) r[8]);
-            Person incoming = r[9] == null ? null
-                    : new Person(((Number) r[9]).longValue(), (String) r[10], (String) r[11], (String) r[12]);
+        for (Tuple r : rows) {
+            Person outgoing = person(r, "out_");
+            Person incoming = person(r, "in_");
             Outcome outcome = incoming == null ? Outcome.NO_FOCAL_POINT
                     : outgoing != null && outgoing.memberId() == incoming.memberId() ? Outcome.ALREADY_COORDINATES
                     : Outcome.MOVES;
-            changes.add(new Change(((Number) r[0]).longValue(), (String) r[1],
-                    new Localized((String) r[2], (String) r[3], (String) r[4]), outgoing, incoming, outcome));
+            changes.add(new Change(r.get("id", Number.class).longValue(), r.get("slug", String.class),
+                    new Localized(r.get("name_es", String.class), r.get("name_pt", String.class),
+                            r.get("name_en", String.class)),
+                    outgoing, incoming, outcome));
         }
         return changes;
+    }
+
+    /** The coordinator ({@code out_}) or the focal point ({@code in_}) of a row, if there is one. */
+    private static Person person(Tuple row, String prefix) {
+        Number id = row.get(prefix + "id", Number.class);
+        return id == null ? null : new Person(id.longValue(), row.get(prefix + "name", String.class),
+                row.get(prefix + "country", String.class), row.get(prefix + "language", String.class));
     }
 
     private void notify(Person person, PresidencyNotice kind, String key, Change change, Plan plan, Viewer viewer) {
