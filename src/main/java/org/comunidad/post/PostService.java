@@ -194,12 +194,17 @@ public class PostService {
 
     @Transactional
     public Optional<Post> delete(Viewer viewer, CommunityRef ref, long id) {
-        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id).map(post -> {
-            requireAuthor(PostAccess.edits(viewer, post));
-            post.changeState().delete();
-            AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "POST", post.id, null);
-            return post;
-        }));
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id)
+                .map(post -> deleteText(viewer, subgroup, post, "POST")));
+    }
+
+    /** The author deletes a post or a comment, with its audit record. */
+    private static <C extends Content<Member>> C deleteText(Viewer viewer, Community subgroup, C content,
+            String targetType) {
+        requireAuthor(PostAccess.edits(viewer, content));
+        content.changeState().delete();
+        AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", targetType, content.id, null);
+        return content;
     }
 
     /** Comments on a post; the answer is the comment as its author sees it. */
@@ -229,12 +234,8 @@ public class PostService {
 
     @Transactional
     public Optional<PostComment> deleteComment(Viewer viewer, CommunityRef ref, long commentId) {
-        return subgroup(viewer, ref).flatMap(subgroup -> visibleComment(viewer, subgroup, commentId).map(comment -> {
-            requireAuthor(PostAccess.edits(viewer, comment));
-            comment.changeState().delete();
-            AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "COMMENT", comment.id, null);
-            return comment;
-        }));
+        return subgroup(viewer, ref).flatMap(subgroup -> visibleComment(viewer, subgroup, commentId)
+                .map(comment -> deleteText(viewer, subgroup, comment, "COMMENT")));
     }
 
     /** Adds the reaction, or takes it back if the member had given it. The answer: whether it is now on. */

@@ -61,14 +61,13 @@ public final class AccessRuleTable {
     }
 
     private static Map<String, Viewer> personas() {
+        String[] names = { "admin", "coordinator", "leader", "subgroupMember", "groupMember", "outsider",
+                "cappedLeader" };
+        Viewer[] viewers = { ADMIN, COORDINATOR, LEADER, SUBGROUP_MEMBER, GROUP_MEMBER, OUTSIDER, CAPPED_LEADER };
         Map<String, Viewer> all = new LinkedHashMap<>();
-        all.put("admin", ADMIN);
-        all.put("coordinator", COORDINATOR);
-        all.put("leader", LEADER);
-        all.put("subgroupMember", SUBGROUP_MEMBER);
-        all.put("groupMember", GROUP_MEMBER);
-        all.put("outsider", OUTSIDER);
-        all.put("cappedLeader", CAPPED_LEADER);
+        for (int i = 0; i < names.length; i++) {
+            all.put(names[i], viewers[i]);
+        }
         return all;
     }
 
