@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,16 +17,17 @@ import jakarta.persistence.Table;
 
 import org.comunidad.community.Community;
 import org.comunidad.member.Member;
-import org.comunidad.platform.content.ContentState;
-import org.comunidad.platform.persistence.BaseEntity;
+import org.comunidad.platform.content.Content;
 
 /**
  * A formal discussion of a subgroup: opened by its leader (or the group's coordinator)
  * on an agenda topic, answered by the subgroup's members, closed with a conclusion.
+ * Its opening text is the content's body, kept in the column {@code opening}.
  */
 @Entity
 @Table(name = "discussion")
-public class Discussion extends BaseEntity {
+@AttributeOverride(name = "body", column = @Column(name = "opening", nullable = false))
+public class Discussion extends Content<Member> {
 
     public static final int TITLE_MAX = 200;
     public static final int TOPIC_MAX = 300;
@@ -40,18 +41,11 @@ public class Discussion extends BaseEntity {
     @JoinColumn(name = "community_id")
     public Community community;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "author_id")
-    public Member author;
-
     @Column(nullable = false, length = TITLE_MAX)
     public String title;
 
     @Column(name = "agenda_topic", nullable = false, length = TOPIC_MAX)
     public String agendaTopic;
-
-    @Column(nullable = false)
-    public String opening;
 
     /** Last day for contributions, inclusive. */
     public LocalDate deadline;
@@ -77,25 +71,6 @@ public class Discussion extends BaseEntity {
 
     @Column(name = "last_activity_at", nullable = false)
     public OffsetDateTime lastActivityAt = OffsetDateTime.now();
-
-    /** Read through {@link #getState()}: the field is null when all its columns are. */
-    @Embedded
-    protected ContentState state = new ContentState();
-
-    /**
-     * Hibernate leaves the embeddable null when all its columns are: readers get an empty
-     * state (not attached, so reading never makes the row dirty); writers use {@link #changeState()}.
-     */
-    public ContentState getState() {
-        return state != null ? state : new ContentState();
-    }
-
-    public ContentState changeState() {
-        if (state == null) {
-            state = new ContentState();
-        }
-        return state;
-    }
 
     public boolean isOpen() {
         return status == Status.OPEN;

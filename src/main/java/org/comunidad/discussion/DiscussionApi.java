@@ -16,14 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService;
 import org.comunidad.discussion.DiscussionService.DiscussionInput;
 import org.comunidad.discussion.DiscussionService.ReplyView;
+import org.comunidad.discussion.DiscussionService.Summary;
 import org.comunidad.discussion.DiscussionService.Thread;
 import org.comunidad.platform.content.ApiAuthor;
+import org.comunidad.platform.content.ContentView;
 import org.comunidad.platform.security.CurrentUser;
-import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.CommunityRef;
 import org.comunidad.platform.web.RateLimited;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,9 +47,9 @@ public class DiscussionApi {
 
     public record SummaryDto(long id, String title, String agendaTopic, String status, boolean pinned, int replyCount,
             OffsetDateTime lastActivityAt, LocalDate deadline, ApiAuthor author) {
-        static SummaryDto of(Discussion d) {
-            return new SummaryDto(d.id, d.title, d.agendaTopic, d.status.name(), d.isPinned(), d.replyCount,
-                    d.lastActivityAt, d.deadline, ApiAuthor.of(d.author));
+        static SummaryDto of(Summary d) {
+            return new SummaryDto(d.id(), d.title(), d.agendaTopic(), d.status().name(), d.pinned(), d.replyCount(),
+                    d.lastActivityAt(), d.deadline(), ApiAuthor.of(d.author()));
         }
     }
 
@@ -59,13 +59,14 @@ public class DiscussionApi {
     public record ReplyDto(long id, Long parentId, String body, String html, boolean removed, boolean hidden,
             String hiddenReason, boolean edited, ApiAuthor author, OffsetDateTime createdAt, List<ReplyDto> answers) {
         static ReplyDto of(ReplyView v) {
-            DiscussionReply r = v.reply();
+            ContentView r = v.content();
             List<ReplyDto> answers = v.answers().stream().map(ReplyDto::of).toList();
             if (v.placeholder()) {
-                return new ReplyDto(r.id, r.parentId, null, null, true, false, null, false, null, r.createdAt, answers);
+                return new ReplyDto(r.id(), v.parentId(), null, null, true, false, null, false, null, r.createdAt(),
+                        answers);
             }
-            return new ReplyDto(r.id, r.parentId, r.body, v.html().getValue(), false, r.getState().isHidden(),
-                    r.getState().hiddenReason, r.getState().isEdited(), ApiAuthor.of(r.author), r.createdAt, answers);
+            return new ReplyDto(r.id(), v.parentId(), r.body(), r.html().getValue(), false, r.hidden(), r.hiddenReason(),
+                    r.edited(), ApiAuthor.of(r.author()), r.createdAt(), answers);
         }
     }
 
@@ -73,8 +74,8 @@ public class DiscussionApi {
     public record ThreadDto(SummaryDto discussion, String opening, String conclusion, boolean canReply,
             boolean canEdit, List<ReplyDto> replies) {
         static ThreadDto of(Thread t) {
-            return new ThreadDto(SummaryDto.of(t.discussion()), t.discussion().opening, t.discussion().isOpen() ? null
-                    : t.discussion().conclusion, t.canReply(), t.canEdit(), t.replies().stream().map(ReplyDto::of).toList());
+            return new ThreadDto(SummaryDto.of(t.discussion()), t.content().body(), t.discussion().isOpen() ? null
+                    : t.conclusion(), t.canReply(), t.content().canEdit(), t.replies().stream().map(ReplyDto::of).toList());
         }
     }
 
@@ -82,18 +83,15 @@ public class DiscussionApi {
     CurrentUser currentUser;
 
     @Inject
-    CommunityService communities;
-
-    @Inject
     DiscussionService discussions;
 
     @GET
     @Operation(summary = "Open and closed discussions of a subgroup, with reply counts and last activity")
     public ListsDto list(@PathParam("communityId") long communityId) {
-        Viewer viewer = currentUser.viewer();
-        DiscussionService.Lists lists = discussions.lists(viewer, subgroup(viewer, communityId), null);
-        return new ListsDto(lists.open().stream().map(s -> SummaryDto.of(s.discussion())).toList(),
-                lists.closed().stream().map(s -> SummaryDto.of(s.discussion())).toList());
+        DiscussionService.Lists lists = discussions.lists(currentUser.viewer(), CommunityRef.id(communityId), false)
+                .orElseThrow(NotFoundException::new);
+        return new ListsDto(lists.open().stream().map(SummaryDto::of).toList(),
+                lists.closed().stream().map(SummaryDto::of).toList());
     }
 
     @POST
@@ -101,21 +99,20 @@ public class DiscussionApi {
     @Operation(summary = "Open a discussion (the subgroup's leader or the group's coordinator only); deadline as YYYY-MM-DD")
     @RateLimited(RateLimited.Kind.POSTING)
     public Response open(@PathParam("communityId") long communityId, DiscussionRequest request) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, communityId);
         DiscussionRequest r = request == null ? new DiscussionRequest(null, null, null, null) : request;
-        Discussion d = discussions.open(viewer, subgroup,
-                new DiscussionInput(r.title(), r.agendaTopic(), r.opening(), r.deadline()), currentUser.zone());
-        return Response.created(URI.create("/api/communities/" + subgroup.id + "/discussions/" + d.id))
-                .entity(thread(viewer, subgroup, d.id)).build();
+        Thread thread = discussions.open(currentUser.viewer(), CommunityRef.id(communityId),
+                new DiscussionInput(r.title(), r.agendaTopic(), r.opening(), r.deadline()), currentUser.zone())
+                .orElseThrow(NotFoundException::new);
+        return Response.created(URI.create("/api/communities/" + communityId + "/discussions/" + thread.discussion().id()))
+                .entity(ThreadDto.of(thread)).build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A discussion with its replies (two levels)")
     public ThreadDto get(@PathParam("communityId") long communityId, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        return thread(viewer, subgroup(viewer, communityId), id);
+        return discussions.thread(currentUser.viewer(), CommunityRef.id(communityId), id, currentUser.zone())
+                .map(ThreadDto::of).orElseThrow(NotFoundException::new);
     }
 
     @POST
@@ -124,35 +121,10 @@ public class DiscussionApi {
     @Operation(summary = "Reply to the discussion, or to a top-level reply with parentId")
     @RateLimited(RateLimited.Kind.POSTING)
     public Response reply(@PathParam("communityId") long communityId, @PathParam("id") long id, ReplyRequest request) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, communityId);
         ReplyRequest r = request == null ? new ReplyRequest(null, null) : request;
-        DiscussionReply reply = discussions.reply(viewer, subgroup, id, r.parentId(), r.body(), currentUser.zone());
-        ReplyDto created = find(thread(viewer, subgroup, id).replies(), reply.id);
-        return Response.created(URI.create("/api/communities/" + subgroup.id + "/discussions/" + id))
-                .entity(created).build();
-    }
-
-    private static ReplyDto find(List<ReplyDto> replies, long id) {
-        for (ReplyDto r : replies) {
-            if (r.id() == id) {
-                return r;
-            }
-            for (ReplyDto a : r.answers()) {
-                if (a.id() == id) {
-                    return a;
-                }
-            }
-        }
-        throw new IllegalStateException("reply " + id + " not in its thread");
-    }
-
-    private ThreadDto thread(Viewer viewer, Community subgroup, long id) {
-        return discussions.thread(viewer, subgroup, id, currentUser.zone()).map(ThreadDto::of)
-                .orElseThrow(NotFoundException::new);
-    }
-
-    private Community subgroup(Viewer viewer, long id) {
-        return communities.findVisible(viewer, id).filter(c -> !c.isGroup()).orElseThrow(NotFoundException::new);
+        ReplyView reply = discussions.reply(currentUser.viewer(), CommunityRef.id(communityId), id, r.parentId(),
+                r.body(), currentUser.zone()).orElseThrow(NotFoundException::new);
+        return Response.created(URI.create("/api/communities/" + communityId + "/discussions/" + id))
+                .entity(ReplyDto.of(reply)).build();
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -12,13 +11,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.comunidad.member.Member;
-import org.comunidad.platform.content.ContentState;
-import org.comunidad.platform.persistence.BaseEntity;
+import org.comunidad.platform.content.Content;
 
 /** A contribution to a discussion; it answers the discussion or a top-level reply (depth 2). */
 @Entity
 @Table(name = "discussion_reply")
-public class DiscussionReply extends BaseEntity {
+public class DiscussionReply extends Content<Member> {
 
     public static final int BODY_MAX = 10000;
 
@@ -29,32 +27,6 @@ public class DiscussionReply extends BaseEntity {
     /** The top-level reply this one answers; null for a top-level reply. */
     @Column(name = "parent_id")
     public Long parentId;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "author_id")
-    public Member author;
-
-    @Column(nullable = false)
-    public String body;
-
-    /** Read through {@link #getState()}: the field is null when all its columns are. */
-    @Embedded
-    protected ContentState state = new ContentState();
-
-    /**
-     * Hibernate leaves the embeddable null when all its columns are: readers get an empty
-     * state (not attached, so reading never makes the row dirty); writers use {@link #changeState()}.
-     */
-    public ContentState getState() {
-        return state != null ? state : new ContentState();
-    }
-
-    public ContentState changeState() {
-        if (state == null) {
-            state = new ContentState();
-        }
-        return state;
-    }
 
     /** Every reply of a discussion (deleted ones too, for the thread's shape), with authors: one query. */
     public static List<DiscussionReply> thread(long discussionId) {

@@ -1,14 +1,11 @@
 package org.comunidad.discussion;
 
-import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -19,16 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService;
 import org.comunidad.discussion.DiscussionService.DiscussionInput;
 import org.comunidad.discussion.DiscussionService.Lists;
 import org.comunidad.discussion.DiscussionService.Thread;
-import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.content.Refused;
-import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.CommunityRef;
 import org.comunidad.platform.web.FormState;
+import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Pages;
 import org.comunidad.platform.web.RateLimited;
@@ -58,13 +54,7 @@ public class DiscussionResource {
     CurrentUser currentUser;
 
     @Inject
-    CommunityService communities;
-
-    @Inject
     DiscussionService discussions;
-
-    @Inject
-    WhatsNew whatsNew;
 
     @Inject
     Forms forms;
@@ -73,24 +63,18 @@ public class DiscussionResource {
     Pages pages;
 
     @GET
-    @Transactional
     public TemplateInstance list(@PathParam("slug") String slug) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, slug);
-        OffsetDateTime seen = whatsNew.visit(viewer.memberId(), subgroup.id, DiscussionContributions.TAB).orElse(null);
-        return pages.render(Templates.list(subgroup, discussions.lists(viewer, subgroup, seen)));
+        Lists lists = discussions.lists(currentUser.viewer(), CommunityRef.slug(slug), true)
+                .orElseThrow(NotFoundException::new);
+        return pages.render(Templates.list(lists.subgroup(), lists));
     }
 
     /** The form to open a discussion; anyone but the leader and the coordinator is told why they cannot. */
     @GET
     @Path("new")
-    @Transactional
     public TemplateInstance form(@PathParam("slug") String slug) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, slug);
-        if (!DiscussionService.canOpen(viewer, subgroup)) {
-            throw new Refused(Refused.Reason.NOT_LEADER);
-        }
+        Community subgroup = discussions.openingForm(currentUser.viewer(), CommunityRef.slug(slug))
+                .orElseThrow(NotFoundException::new);
         return pages.render(Templates.create(subgroup, FormState.empty("discussion")));
     }
 
@@ -99,25 +83,19 @@ public class DiscussionResource {
     public Response open(@PathParam("slug") String slug, @RestForm String title, @RestForm String agendaTopic,
             @RestForm String opening, @RestForm String deadline) {
         Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, slug);
-        try {
-            Discussion d = discussions.open(viewer, subgroup, new DiscussionInput(title, agendaTopic, opening, deadline),
-                    currentUser.zone());
-            return seeOther("/c/" + subgroup.slug + "/discussions/" + d.id);
-        } catch (InvalidInput invalid) {
-            FormState form = forms.failed("discussion", invalid, typed(title, agendaTopic, opening, deadline));
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(pages.render(Templates.create(subgroup, form))).build();
-        }
+        return pages.submit("discussion", typed(title, agendaTopic, opening, deadline), () -> {
+            Thread thread = discussions.open(viewer, CommunityRef.slug(slug),
+                    new DiscussionInput(title, agendaTopic, opening, deadline), currentUser.zone())
+                    .orElseThrow(NotFoundException::new);
+            return Links.seeOther(Links.community(slug, "discussions", thread.discussion().id()));
+        }, form -> Templates.create(discussions.openingForm(viewer, CommunityRef.slug(slug))
+                .orElseThrow(NotFoundException::new), form));
     }
 
     @GET
     @Path("{id}")
-    @Transactional
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, slug);
-        return page(viewer, subgroup, id, FormState.empty("reply"));
+        return pages.render(page(slug, id, FormState.empty("reply")));
     }
 
     @POST
@@ -126,65 +104,67 @@ public class DiscussionResource {
     public Response reply(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String body,
             @RestForm("parentId") Long parentId) {
         String formId = parentId == null ? "reply" : "reply-" + parentId;
-        return act(slug, id, formId, Map.of("body", nn(body)), (viewer, subgroup) -> discussions.reply(viewer, subgroup,
-                id, parentId, body, currentUser.zone()));
+        return act(slug, id, formId, Pages.typed("body", body), () -> discussions.reply(currentUser.viewer(),
+                CommunityRef.slug(slug), id, parentId, body, currentUser.zone()));
     }
 
     @POST
     @Path("{id}/edit")
     public Response edit(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String title,
             @RestForm String agendaTopic, @RestForm String opening, @RestForm String deadline) {
-        return act(slug, id, "edit", typed(title, agendaTopic, opening, deadline), (viewer, subgroup) -> discussions
-                .edit(viewer, subgroup, id, new DiscussionInput(title, agendaTopic, opening, deadline), currentUser.zone()));
+        return act(slug, id, "edit", typed(title, agendaTopic, opening, deadline), () -> discussions.edit(
+                currentUser.viewer(), CommunityRef.slug(slug), id,
+                new DiscussionInput(title, agendaTopic, opening, deadline), currentUser.zone()));
     }
 
     @POST
     @Path("{id}/delete")
     public Response delete(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, slug);
-        discussions.delete(viewer, subgroup, id);
-        return seeOther("/c/" + subgroup.slug + "/discussions");
+        discussions.delete(currentUser.viewer(), CommunityRef.slug(slug), id).orElseThrow(NotFoundException::new);
+        return Links.seeOther(Links.community(slug, "discussions"));
     }
 
     @POST
     @Path("{id}/pin")
     public Response pin(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm boolean pinned) {
-        return act(slug, id, "pin", Map.of(), (viewer, subgroup) -> discussions.pin(viewer, subgroup, id, pinned));
+        return act(slug, id, "pin", Map.of(),
+                () -> discussions.pin(currentUser.viewer(), CommunityRef.slug(slug), id, pinned));
     }
 
     @POST
     @Path("{id}/close")
     public Response close(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String conclusion) {
-        return act(slug, id, "close", Map.of("conclusion", nn(conclusion)),
-                (viewer, subgroup) -> discussions.close(viewer, subgroup, id, conclusion));
+        return act(slug, id, "close", Pages.typed("conclusion", conclusion),
+                () -> discussions.close(currentUser.viewer(), CommunityRef.slug(slug), id, conclusion));
     }
 
     @POST
     @Path("{id}/reopen")
     public Response reopen(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return act(slug, id, "reopen", Map.of(), (viewer, subgroup) -> discussions.reopen(viewer, subgroup, id));
+        return act(slug, id, "reopen", Map.of(),
+                () -> discussions.reopen(currentUser.viewer(), CommunityRef.slug(slug), id));
     }
 
     @POST
     @Path("{id}/hide")
     public Response hide(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String reason) {
-        return act(slug, id, "hide", Map.of("reason", nn(reason)),
-                (viewer, subgroup) -> discussions.hide(viewer, subgroup, id, reason, true));
+        return act(slug, id, "hide", Pages.typed("reason", reason),
+                () -> discussions.hide(currentUser.viewer(), CommunityRef.slug(slug), id, reason, true));
     }
 
     @POST
     @Path("{id}/unhide")
     public Response unhide(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return act(slug, id, "hide", Map.of(), (viewer, subgroup) -> discussions.hide(viewer, subgroup, id, null, false));
+        return act(slug, id, "hide", Map.of(),
+                () -> discussions.hide(currentUser.viewer(), CommunityRef.slug(slug), id, null, false));
     }
 
     @POST
     @Path("{id}/replies/{replyId}/edit")
     public Response editReply(@PathParam("slug") String slug, @PathParam("id") long id,
             @PathParam("replyId") long replyId, @RestForm String body) {
-        return act(slug, id, "edit-" + replyId, Map.of("body", nn(body)),
-                (viewer, subgroup) -> discussions.editReply(viewer, subgroup, id, replyId, body));
+        return act(slug, id, "edit-" + replyId, Pages.typed("body", body),
+                () -> discussions.editReply(currentUser.viewer(), CommunityRef.slug(slug), id, replyId, body));
     }
 
     @POST
@@ -192,62 +172,38 @@ public class DiscussionResource {
     public Response deleteReply(@PathParam("slug") String slug, @PathParam("id") long id,
             @PathParam("replyId") long replyId) {
         return act(slug, id, "delete-" + replyId, Map.of(),
-                (viewer, subgroup) -> discussions.deleteReply(viewer, subgroup, id, replyId));
+                () -> discussions.deleteReply(currentUser.viewer(), CommunityRef.slug(slug), id, replyId));
     }
 
     @POST
     @Path("{id}/replies/{replyId}/hide")
     public Response hideReply(@PathParam("slug") String slug, @PathParam("id") long id,
             @PathParam("replyId") long replyId, @RestForm String reason) {
-        return act(slug, id, "hide-" + replyId, Map.of("reason", nn(reason)),
-                (viewer, subgroup) -> discussions.hideReply(viewer, subgroup, id, replyId, reason, true));
+        return act(slug, id, "hide-" + replyId, Pages.typed("reason", reason), () -> discussions.hideReply(
+                currentUser.viewer(), CommunityRef.slug(slug), id, replyId, reason, true));
     }
 
     @POST
     @Path("{id}/replies/{replyId}/unhide")
     public Response unhideReply(@PathParam("slug") String slug, @PathParam("id") long id,
             @PathParam("replyId") long replyId) {
-        return act(slug, id, "hide-" + replyId, Map.of(),
-                (viewer, subgroup) -> discussions.hideReply(viewer, subgroup, id, replyId, null, false));
+        return act(slug, id, "hide-" + replyId, Map.of(), () -> discussions.hideReply(currentUser.viewer(),
+                CommunityRef.slug(slug), id, replyId, null, false));
     }
 
-    private Response act(String slug, long id, String formId, Map<String, String> typed,
-            BiConsumer<Viewer, Community> action) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, slug);
-        try {
-            action.accept(viewer, subgroup);
-        } catch (InvalidInput invalid) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(viewer, subgroup, id, forms.failed(formId, invalid, typed))).build();
-        }
-        return seeOther("/c/" + subgroup.slug + "/discussions/" + id);
+    /** Runs an action, then back to the page; on a mistake the page comes back with what was typed. */
+    private Response act(String slug, long id, String formId, Map<String, String> typed, Supplier<Optional<?>> action) {
+        return pages.act(formId, typed, action, Links.community(slug, "discussions", id), form -> page(slug, id, form));
     }
 
-    private TemplateInstance page(Viewer viewer, Community subgroup, long id, FormState form) {
-        Thread thread = discussions.thread(viewer, subgroup, id, currentUser.zone()).orElseThrow(NotFoundException::new);
+    private TemplateInstance page(String slug, long id, FormState form) {
+        Thread thread = discussions.thread(currentUser.viewer(), CommunityRef.slug(slug), id, currentUser.zone())
+                .orElseThrow(NotFoundException::new);
         String refusal = thread.replyRefusal() == null ? null : forms.message(new Refused(thread.replyRefusal()));
-        return pages.render(Templates.show(subgroup, thread, form, refusal));
-    }
-
-    private Community subgroup(Viewer viewer, String slug) {
-        return communities.findVisible(viewer, slug).filter(c -> !c.isGroup()).orElseThrow(NotFoundException::new);
+        return Templates.show(thread.subgroup(), thread, form, refusal);
     }
 
     private static Map<String, String> typed(String title, String agendaTopic, String opening, String deadline) {
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("title", nn(title));
-        typed.put("agendaTopic", nn(agendaTopic));
-        typed.put("opening", nn(opening));
-        typed.put("deadline", nn(deadline));
-        return typed;
-    }
-
-    private static String nn(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).build();
+        return Pages.typed("title", title, "agendaTopic", agendaTopic, "opening", opening, "deadline", deadline);
     }
 }

@@ -9,32 +9,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
 import org.comunidad.member.Member;
 import org.comunidad.platform.audit.AuditLog;
-import org.comunidad.platform.content.ContentState;
+import org.comunidad.platform.content.ContentAuthor;
+import org.comunidad.platform.content.ContentView;
+import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.content.Mention;
 import org.comunidad.platform.content.Moderation;
+import org.comunidad.platform.content.Explained;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.text.RichText;
+import org.comunidad.platform.web.CommunityRef;
 
 import io.quarkus.qute.RawString;
 
 /**
- * Formal discussions of a subgroup. Only its leader or the group's coordinator opens,
- * pins, closes (with a written conclusion) and reopens one; members of the subgroup
- * (and the coordinator) reply while it is open and before its deadline. A thread is
- * read in two queries whatever its length.
+ * Formal discussions of a subgroup: the lookups and actions of its pages and API, each in one
+ * transaction that also finds the subgroup. Who may do what is {@link DiscussionAccess}. A thread
+ * is read in two queries whatever its length.
  */
 @ApplicationScoped
 public class DiscussionService {
@@ -45,55 +50,102 @@ public class DiscussionService {
     public record DiscussionInput(String title, String agendaTopic, String opening, String deadline) {
     }
 
-    public record Summary(Discussion discussion, boolean isNew) {
+    /** A discussion as its lists and its page head show it. */
+    public record Summary(long id, String title, String agendaTopic, Discussion.Status status, boolean pinned,
+            boolean hidden, int replyCount, OffsetDateTime lastActivityAt, LocalDate deadline, ContentAuthor author,
+            boolean isNew) {
+
+        public boolean isOpen() {
+            return status == Discussion.Status.OPEN;
+        }
     }
 
-    public record Lists(List<Summary> open, List<Summary> closed, boolean canOpen) {
+    public record Lists(Community subgroup, List<Summary> open, List<Summary> closed, boolean canOpen) {
     }
 
-    /** A reply as the viewer sees it; a placeholder when it was deleted or hidden but has answers. */
-    public record ReplyView(DiscussionReply reply, RawString html, boolean placeholder, boolean mine,
-            boolean canModerate, List<ReplyView> answers) {
+    /**
+     * A reply as the viewer sees it; a placeholder when it was deleted or hidden but has answers
+     * ({@code deleted} then tells which).
+     */
+    public record ReplyView(ContentView content, Long parentId, boolean placeholder, boolean deleted,
+            List<ReplyView> answers) {
+
+        public long id() {
+            return content.id();
+        }
     }
 
-    /** canEdit: the viewer may edit the opening (its author, while the discussion is open). */
-    public record Thread(Discussion discussion, RawString opening, RawString conclusion, List<ReplyView> replies,
-            boolean canReply, boolean canModerate, boolean mine, boolean canEdit, boolean pastDeadline,
-            org.comunidad.platform.content.Explained replyRefusal) {
+    /**
+     * A discussion with its replies. {@code content} is the opening, with what the viewer may do:
+     * canEdit (its author, while open), canDelete (its author), canModerate (pin, close, reopen, hide).
+     */
+    public record Thread(Community subgroup, Summary discussion, ContentView content, String conclusion,
+            RawString conclusionHtml, String closedBy, OffsetDateTime closedAt, List<ReplyView> replies,
+            boolean canReply, boolean pastDeadline, Explained replyRefusal) {
     }
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    WhatsNew whatsNew;
 
     @Inject
     RichText richText;
 
-    public static boolean canOpen(Viewer viewer, Community subgroup) {
-        return !subgroup.isGroup() && CommunityAccess.moderates(viewer, subgroup);
-    }
-
+    /** Both lists; the visit counts for "what's new" when {@code visit} is set (the page, not the API). */
     @Transactional
-    public Lists lists(Viewer viewer, Community subgroup, OffsetDateTime seenBefore) {
-        boolean moderator = CommunityAccess.moderates(viewer, subgroup);
-        return new Lists(
-                summaries(Discussion.in(subgroup.id, Discussion.Status.OPEN, viewer.memberId(), moderator, LIST_LIMIT),
-                        viewer, seenBefore),
-                summaries(Discussion.in(subgroup.id, Discussion.Status.CLOSED, viewer.memberId(), moderator, LIST_LIMIT),
-                        viewer, seenBefore),
-                canOpen(viewer, subgroup));
+    public Optional<Lists> lists(Viewer viewer, CommunityRef ref, boolean visit) {
+        return subgroup(viewer, ref).map(subgroup -> {
+            OffsetDateTime seen = visit
+                    ? whatsNew.visit(viewer.memberId(), subgroup.id, DiscussionContributions.TAB).orElse(null)
+                    : null;
+            boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
+            return new Lists(subgroup,
+                    summaries(Discussion.in(subgroup.id, Discussion.Status.OPEN, viewer.memberId(), moderator,
+                            LIST_LIMIT), viewer, seen),
+                    summaries(Discussion.in(subgroup.id, Discussion.Status.CLOSED, viewer.memberId(), moderator,
+                            LIST_LIMIT), viewer, seen),
+                    DiscussionAccess.opens(viewer, subgroup));
+        });
     }
 
     private static List<Summary> summaries(List<Discussion> discussions, Viewer viewer, OffsetDateTime seenBefore) {
-        return discussions.stream().map(d -> new Summary(d, seenBefore != null && d.lastActivityAt.isAfter(seenBefore)
-                && d.author.id != viewer.memberId())).toList();
+        return discussions.stream().map(d -> summary(d, seenBefore != null && d.lastActivityAt.isAfter(seenBefore)
+                && !d.isBy(viewer.memberId()))).toList();
+    }
+
+    private static Summary summary(Discussion d, boolean isNew) {
+        return new Summary(d.id, d.title, d.agendaTopic, d.status, d.isPinned(), d.getState().isHidden(), d.replyCount,
+                d.lastActivityAt, d.deadline, author(d.author), isNew);
+    }
+
+    static ContentAuthor author(Member m) {
+        return new ContentAuthor(m.id, m.displayName, m.country == null ? null : m.country.code,
+                m.country == null ? null : m.country.name, m.institution);
+    }
+
+    /** The subgroup, for the form that opens a discussion; anyone but those who may open one is told why not. */
+    @Transactional
+    public Optional<Community> openingForm(Viewer viewer, CommunityRef ref) {
+        return subgroup(viewer, ref).map(subgroup -> {
+            if (!DiscussionAccess.opens(viewer, subgroup)) {
+                throw new Refused(Refused.Reason.NOT_LEADER);
+            }
+            return subgroup;
+        });
     }
 
     @Transactional
-    public Optional<Thread> thread(Viewer viewer, Community subgroup, long id, ZoneId zone) {
-        return visibleOptional(viewer, subgroup, id).map(d -> thread(viewer, subgroup, d, zone));
+    public Optional<Thread> thread(Viewer viewer, CommunityRef ref, long id, ZoneId zone) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id)
+                .map(d -> thread(viewer, subgroup, d, zone)));
     }
 
     private Thread thread(Viewer viewer, Community subgroup, Discussion d, ZoneId zone) {
-        boolean moderator = CommunityAccess.moderates(viewer, subgroup);
+        boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
         List<DiscussionReply> all = DiscussionReply.thread(d.id);
-        Map<String, java.util.Set<String>> mentioned = Mention.usernamesIn(Mention.Source.DISCUSSION, List.of(d.id),
+        Map<String, Set<String>> mentioned = Mention.usernamesIn(Mention.Source.DISCUSSION, List.of(d.id),
                 Mention.Source.REPLY, all.stream().map(r -> r.id).toList());
         Map<Long, List<DiscussionReply>> answers = new LinkedHashMap<>();
         List<DiscussionReply> top = new ArrayList<>();
@@ -108,258 +160,268 @@ public class DiscussionService {
         for (DiscussionReply r : top) {
             List<ReplyView> children = new ArrayList<>();
             for (DiscussionReply a : answers.getOrDefault(r.id, List.of())) {
-                ReplyView child = view(viewer, a, moderator, List.of(), mentioned);
+                ReplyView child = view(viewer, d, a, moderator, List.of(), mentioned);
                 if (child != null) {
                     children.add(child);
                 }
             }
-            ReplyView view = view(viewer, r, moderator, children, mentioned);
+            ReplyView view = view(viewer, d, r, moderator, children, mentioned);
             if (view != null) {
                 replies.add(view);
             }
         }
-        var refusal = replyRefusal(viewer, subgroup, d, LocalDate.now(zone));
-        boolean mine = d.author.id == viewer.memberId();
-        return new Thread(d, richText.render(d.opening, mentioned.getOrDefault("DISCUSSION:" + d.id, java.util.Set.of())),
+        LocalDate today = LocalDate.now(zone);
+        Explained refusal = DiscussionAccess.replyRefusal(viewer, subgroup, d, today);
+        ContentView opening = ContentView.of(d, author(d.author),
+                richText.render(d.body, mentioned.getOrDefault("DISCUSSION:" + d.id, Set.of())), viewer.memberId(),
+                DiscussionAccess.editRefusal(viewer, d) == null, DiscussionAccess.deletes(viewer, d), moderator);
+        return new Thread(subgroup, summary(d, false), opening, d.conclusion,
                 d.conclusion == null ? null : richText.render(d.conclusion),
-                replies, refusal == null, moderator, mine, editRefusal(viewer, d) == null,
-                d.pastDeadline(LocalDate.now(zone)), refusal);
+                d.closedBy == null ? null : d.closedBy.displayName, d.closedAt, replies, refusal == null,
+                d.pastDeadline(today), refusal);
     }
 
     /** Null when the reply is gone for this viewer and nothing hangs from it. */
-    private ReplyView view(Viewer viewer, DiscussionReply r, boolean moderator, List<ReplyView> children,
-            Map<String, java.util.Set<String>> mentioned) {
-        boolean mine = r.author.id == viewer.memberId();
-        boolean visible = r.getState().visibleTo(viewer.memberId(), r.author.id, moderator);
+    private ReplyView view(Viewer viewer, Discussion d, DiscussionReply r, boolean moderator, List<ReplyView> children,
+            Map<String, Set<String>> mentioned) {
+        boolean visible = DiscussionAccess.sees(viewer, r, moderator);
         if (!visible) {
-            return children.isEmpty() ? null : new ReplyView(r, null, true, false, false, children);
+            return children.isEmpty() ? null
+                    : new ReplyView(ContentView.of(r, author(r.author), null, viewer.memberId(), false, false, false),
+                            r.parentId, true, r.getState().isDeleted(), children);
         }
-        return new ReplyView(r, richText.render(r.body, mentioned.getOrDefault("REPLY:" + r.id, java.util.Set.of())),
-                false, mine, moderator, children);
+        boolean changes = DiscussionAccess.replyChangeRefusal(viewer, r, d) == null;
+        ContentView content = ContentView.of(r, author(r.author),
+                richText.render(r.body, mentioned.getOrDefault("REPLY:" + r.id, Set.of())), viewer.memberId(),
+                changes, changes, moderator);
+        return new ReplyView(content, r.parentId, false, false, children);
     }
 
-    /** Why the viewer may not reply now, or null if they may. */
-    static org.comunidad.platform.content.Explained replyRefusal(Viewer viewer, Community subgroup, Discussion d, LocalDate today) {
-        if (!CommunityAccess.writesIn(viewer, subgroup)) {
-            return Refused.Reason.NOT_SUBGROUP_MEMBER;
-        }
-        if (!d.isOpen()) {
-            return DiscussionRefusal.DISCUSSION_CLOSED;
-        }
-        if (d.pastDeadline(today) && !CommunityAccess.moderates(viewer, subgroup)) {
-            return DiscussionRefusal.DEADLINE_PASSED;
-        }
-        return null;
-    }
-
-    /**
-     * Why the viewer may not edit the opening, or null if they may: only its author, and
-     * only while the discussion is open. Closed, it is frozen with its conclusion, as the
-     * replies are; its leader or coordinator may reopen it (moderation is unchanged).
-     */
-    static org.comunidad.platform.content.Explained editRefusal(Viewer viewer, Discussion d) {
-        if (d.author.id != viewer.memberId()) {
-            return Refused.Reason.NOT_AUTHOR;
-        }
-        if (!d.isOpen()) {
-            return DiscussionRefusal.DISCUSSION_CLOSED;
-        }
-        return null;
+    /** Opens a discussion; the answer is its thread as its author sees it. */
+    @Transactional
+    public Optional<Thread> open(Viewer viewer, CommunityRef ref, DiscussionInput input, ZoneId zone) {
+        return subgroup(viewer, ref).map(subgroup -> {
+            if (!DiscussionAccess.opens(viewer, subgroup)) {
+                throw new Refused(Refused.Reason.NOT_LEADER);
+            }
+            Discussion d = new Discussion();
+            apply(d, validate(input, LocalDate.now(zone), true));
+            d.community = subgroup;
+            d.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
+            d.lastActivityAt = OffsetDateTime.now();
+            d.persist();
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.DISCUSSION, d.id,
+                    richText.mentions(d.body));
+            AuditLog.record(viewer.memberId(), subgroup.id, "OPEN", "DISCUSSION", d.id, d.title);
+            return thread(viewer, subgroup, d, zone);
+        });
     }
 
     @Transactional
-    public Discussion open(Viewer viewer, Community subgroup, DiscussionInput input, ZoneId zone) {
-        if (!canOpen(viewer, subgroup)) {
-            throw new Refused(Refused.Reason.NOT_LEADER);
-        }
-        Discussion d = new Discussion();
-        apply(d, validate(input, LocalDate.now(zone), true));
-        d.community = subgroup;
-        d.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
-        d.lastActivityAt = OffsetDateTime.now();
-        d.persist();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.DISCUSSION, d.id,
-                richText.mentions(d.opening));
-        AuditLog.record(viewer.memberId(), subgroup.id, "OPEN", "DISCUSSION", d.id, d.title);
-        return d;
+    public Optional<Discussion> edit(Viewer viewer, CommunityRef ref, long id, DiscussionInput input, ZoneId zone) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id).map(d -> {
+            refuseIf(DiscussionAccess.editRefusal(viewer, d));
+            // A deadline already in the past may stay as it was; a new one must not be in the past.
+            LocalDate today = LocalDate.now(zone);
+            DiscussionInput clean = validate(input, today, false);
+            LocalDate newDeadline = parseDate(clean.deadline());
+            if (newDeadline != null && newDeadline.isBefore(today) && !newDeadline.equals(d.deadline)) {
+                throw new InvalidInput(List.of(new Violation("deadline", Violation.Code.DATE_IN_PAST, 0)));
+            }
+            apply(d, clean);
+            d.changeState().edited();
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.DISCUSSION, d.id,
+                    richText.mentions(d.body));
+            return d;
+        }));
     }
 
+    /** Replies to the discussion, or answers a top-level reply; the answer is the reply as its author sees it. */
     @Transactional
-    public Discussion edit(Viewer viewer, Community subgroup, long id, DiscussionInput input, ZoneId zone) {
-        Discussion d = visible(viewer, subgroup, id);
-        var refusal = editRefusal(viewer, d);
-        if (refusal != null) {
-            throw new Refused(refusal);
-        }
-        // A deadline already in the past may stay as it was; a new one must not be in the past.
-        LocalDate today = LocalDate.now(zone);
-        DiscussionInput clean = validate(input, today, false);
-        LocalDate newDeadline = parseDate(clean.deadline());
-        if (newDeadline != null && newDeadline.isBefore(today) && !newDeadline.equals(d.deadline)) {
-            throw new org.comunidad.platform.content.InvalidInput(
-                    List.of(new Violation("deadline", Violation.Code.DATE_IN_PAST, 0)));
-        }
-        apply(d, clean);
-        d.changeState().edited();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.DISCUSSION, d.id,
-                richText.mentions(d.opening));
-        return d;
+    public Optional<ReplyView> reply(Viewer viewer, CommunityRef ref, long id, Long parentId, String body,
+            ZoneId zone) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id).flatMap(d -> {
+            refuseIf(DiscussionAccess.replyRefusal(viewer, subgroup, d, LocalDate.now(zone)));
+            if (parentId != null) {
+                Optional<DiscussionReply> parent = DiscussionReply.live(parentId)
+                        .filter(p -> p.discussion.id.equals(d.id));
+                if (parent.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (parent.get().parentId != null) {
+                    throw new Refused(DiscussionRefusal.TOO_DEEP);
+                }
+            }
+            DiscussionReply reply = new DiscussionReply();
+            reply.discussion = d;
+            reply.parentId = parentId;
+            reply.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
+            reply.body = validBody(body);
+            reply.persist();
+            d.replyCount++;
+            d.lastActivityAt = OffsetDateTime.now();
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.REPLY, reply.id,
+                    richText.mentions(reply.body));
+            return Optional.of(find(thread(viewer, subgroup, d, zone).replies(), reply.id));
+        }));
     }
 
-    @Transactional
-    public DiscussionReply reply(Viewer viewer, Community subgroup, long id, Long parentId, String body, ZoneId zone) {
-        Discussion d = visible(viewer, subgroup, id);
-        var refusal = replyRefusal(viewer, subgroup, d, LocalDate.now(zone));
-        if (refusal != null) {
-            throw new Refused(refusal);
-        }
-        if (parentId != null) {
-            DiscussionReply parent = DiscussionReply.live(parentId)
-                    .filter(p -> p.discussion.id.equals(d.id))
-                    .orElseThrow(NotFoundException::new);
-            if (parent.parentId != null) {
-                throw new Refused(DiscussionRefusal.TOO_DEEP);
+    private static ReplyView find(List<ReplyView> replies, long id) {
+        for (ReplyView r : replies) {
+            if (r.id() == id) {
+                return r;
+            }
+            for (ReplyView a : r.answers()) {
+                if (a.id() == id) {
+                    return a;
+                }
             }
         }
-        DiscussionReply reply = new DiscussionReply();
-        reply.discussion = d;
-        reply.parentId = parentId;
-        reply.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
-        reply.body = validBody(body);
-        reply.persist();
-        d.replyCount++;
-        d.lastActivityAt = OffsetDateTime.now();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.REPLY, reply.id,
-                richText.mentions(reply.body));
-        return reply;
+        throw new IllegalStateException("reply " + id + " not in its thread");
     }
 
     @Transactional
-    public DiscussionReply editReply(Viewer viewer, Community subgroup, long id, long replyId, String body) {
-        DiscussionReply reply = visibleReply(viewer, subgroup, id, replyId);
-        if (reply.author.id != viewer.memberId()) {
-            throw new Refused(Refused.Reason.NOT_AUTHOR);
-        }
-        if (!reply.discussion.isOpen()) {
-            throw new Refused(DiscussionRefusal.DISCUSSION_CLOSED);
-        }
-        reply.body = validBody(body);
-        reply.changeState().edited();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.REPLY, reply.id,
-                richText.mentions(reply.body));
-        return reply;
+    public Optional<DiscussionReply> editReply(Viewer viewer, CommunityRef ref, long id, long replyId, String body) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visibleReply(viewer, subgroup, id, replyId).map(reply -> {
+            refuseIf(DiscussionAccess.replyChangeRefusal(viewer, reply, reply.discussion));
+            reply.body = validBody(body);
+            reply.changeState().edited();
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.REPLY, reply.id,
+                    richText.mentions(reply.body));
+            return reply;
+        }));
     }
 
     @Transactional
-    public void deleteReply(Viewer viewer, Community subgroup, long id, long replyId) {
-        DiscussionReply reply = visibleReply(viewer, subgroup, id, replyId);
-        if (reply.author.id != viewer.memberId()) {
-            throw new Refused(Refused.Reason.NOT_AUTHOR);
-        }
-        if (!reply.discussion.isOpen()) {
-            throw new Refused(DiscussionRefusal.DISCUSSION_CLOSED);
-        }
-        if (!reply.getState().isHidden()) {
-            reply.discussion.replyCount--;
-        }
-        reply.changeState().delete();
-        AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "REPLY", reply.id, null);
+    public Optional<DiscussionReply> deleteReply(Viewer viewer, CommunityRef ref, long id, long replyId) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visibleReply(viewer, subgroup, id, replyId).map(reply -> {
+            refuseIf(DiscussionAccess.replyChangeRefusal(viewer, reply, reply.discussion));
+            if (!reply.getState().isHidden()) {
+                reply.discussion.replyCount--;
+            }
+            reply.changeState().delete();
+            AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "REPLY", reply.id, null);
+            return reply;
+        }));
     }
 
     @Transactional
-    public void delete(Viewer viewer, Community subgroup, long id) {
-        Discussion d = visible(viewer, subgroup, id);
-        if (d.author.id != viewer.memberId()) {
-            throw new Refused(Refused.Reason.NOT_AUTHOR);
-        }
-        d.changeState().delete();
-        AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "DISCUSSION", d.id, d.title);
+    public Optional<Discussion> delete(Viewer viewer, CommunityRef ref, long id) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id).map(d -> {
+            if (!DiscussionAccess.deletes(viewer, d)) {
+                throw new Refused(Refused.Reason.NOT_AUTHOR);
+            }
+            d.changeState().delete();
+            AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "DISCUSSION", d.id, d.title);
+            return d;
+        }));
     }
 
     @Transactional
-    public void pin(Viewer viewer, Community subgroup, long id, boolean pinned) {
-        Discussion d = moderated(viewer, subgroup, id);
-        d.pinnedAt = pinned ? OffsetDateTime.now() : null;
-        AuditLog.record(viewer.memberId(), subgroup.id, pinned ? "PIN" : "UNPIN", "DISCUSSION", d.id, null);
+    public Optional<Discussion> pin(Viewer viewer, CommunityRef ref, long id, boolean pinned) {
+        return moderated(viewer, ref, id, (subgroup, d) -> {
+            d.pinnedAt = pinned ? OffsetDateTime.now() : null;
+            AuditLog.record(viewer.memberId(), subgroup.id, pinned ? "PIN" : "UNPIN", "DISCUSSION", d.id, null);
+        });
     }
 
     /** Closes with a written conclusion: shown on top, and the thread becomes read-only. */
     @Transactional
-    public void close(Viewer viewer, Community subgroup, long id, String conclusion) {
-        Discussion d = moderated(viewer, subgroup, id);
-        String text = Texts.clean(conclusion);
-        List<Violation> violations = new ArrayList<>();
-        Texts.required(violations, "conclusion", text, Discussion.TEXT_MAX);
-        Texts.check(violations);
-        d.status = Discussion.Status.CLOSED;
-        d.conclusion = text;
-        d.closedAt = OffsetDateTime.now();
-        d.closedBy = Member.getEntityManager().getReference(Member.class, viewer.memberId());
-        d.lastActivityAt = d.closedAt;
-        AuditLog.record(viewer.memberId(), subgroup.id, "CLOSE", "DISCUSSION", d.id, text);
+    public Optional<Discussion> close(Viewer viewer, CommunityRef ref, long id, String conclusion) {
+        return moderated(viewer, ref, id, (subgroup, d) -> {
+            String text = Texts.clean(conclusion);
+            List<Violation> violations = new ArrayList<>();
+            Texts.required(violations, "conclusion", text, Discussion.TEXT_MAX);
+            Texts.check(violations);
+            d.status = Discussion.Status.CLOSED;
+            d.conclusion = text;
+            d.closedAt = OffsetDateTime.now();
+            d.closedBy = Member.getEntityManager().getReference(Member.class, viewer.memberId());
+            d.lastActivityAt = d.closedAt;
+            AuditLog.record(viewer.memberId(), subgroup.id, "CLOSE", "DISCUSSION", d.id, text);
+        });
     }
 
     @Transactional
-    public void reopen(Viewer viewer, Community subgroup, long id) {
-        Discussion d = moderated(viewer, subgroup, id);
-        d.status = Discussion.Status.OPEN;
-        d.closedAt = null;
-        d.closedBy = null;
-        d.lastActivityAt = OffsetDateTime.now();
-        AuditLog.record(viewer.memberId(), subgroup.id, "REOPEN", "DISCUSSION", d.id, null);
+    public Optional<Discussion> reopen(Viewer viewer, CommunityRef ref, long id) {
+        return moderated(viewer, ref, id, (subgroup, d) -> {
+            d.status = Discussion.Status.OPEN;
+            d.closedAt = null;
+            d.closedBy = null;
+            d.lastActivityAt = OffsetDateTime.now();
+            AuditLog.record(viewer.memberId(), subgroup.id, "REOPEN", "DISCUSSION", d.id, null);
+        });
     }
 
     @Transactional
-    public void hide(Viewer viewer, Community subgroup, long id, String reason, boolean hidden) {
-        Discussion d = moderated(viewer, subgroup, id);
-        Moderation.apply(viewer, subgroup.id, d.changeState(), "DISCUSSION", d.id, reason, hidden);
+    public Optional<Discussion> hide(Viewer viewer, CommunityRef ref, long id, String reason, boolean hidden) {
+        return moderated(viewer, ref, id,
+                (subgroup, d) -> Moderation.apply(viewer, subgroup.id, d, "DISCUSSION", reason, hidden));
     }
 
     @Transactional
-    public void hideReply(Viewer viewer, Community subgroup, long id, long replyId, String reason, boolean hidden) {
-        if (!CommunityAccess.moderates(viewer, subgroup)) {
+    public Optional<DiscussionReply> hideReply(Viewer viewer, CommunityRef ref, long id, long replyId, String reason,
+            boolean hidden) {
+        return subgroup(viewer, ref).flatMap(subgroup -> {
+            requireModerator(viewer, subgroup);
+            return visibleReply(viewer, subgroup, id, replyId).map(reply -> {
+                boolean wasHidden = reply.getState().isHidden();
+                Moderation.apply(viewer, subgroup.id, reply, "REPLY", reason, hidden);
+                if (wasHidden != hidden) {
+                    reply.discussion.replyCount += hidden ? -1 : 1;
+                }
+                return reply;
+            });
+        });
+    }
+
+    /** A moderator's action on a discussion: refused to others before the discussion is looked up. */
+    private Optional<Discussion> moderated(Viewer viewer, CommunityRef ref, long id,
+            BiConsumer<Community, Discussion> action) {
+        return subgroup(viewer, ref).flatMap(subgroup -> {
+            requireModerator(viewer, subgroup);
+            return visible(viewer, subgroup, id).map(d -> {
+                action.accept(subgroup, d);
+                return d;
+            });
+        });
+    }
+
+    private Optional<Community> subgroup(Viewer viewer, CommunityRef ref) {
+        return ref.find(slug -> communities.findVisible(viewer, slug), id -> communities.findVisible(viewer, id))
+                .filter(c -> !c.isGroup());
+    }
+
+    private static void requireModerator(Viewer viewer, Community subgroup) {
+        if (!DiscussionAccess.moderates(viewer, subgroup)) {
             throw new Refused(Refused.Reason.NOT_MODERATOR);
         }
-        DiscussionReply reply = visibleReply(viewer, subgroup, id, replyId);
-        boolean wasHidden = reply.getState().isHidden();
-        Moderation.apply(viewer, subgroup.id, reply.changeState(), "REPLY", reply.id, reason, hidden);
-        if (wasHidden != hidden) {
-            reply.discussion.replyCount += hidden ? -1 : 1;
+    }
+
+    private static void refuseIf(Explained reason) {
+        if (reason != null) {
+            throw new Refused(reason);
         }
     }
 
-
-    private Discussion moderated(Viewer viewer, Community subgroup, long id) {
-        if (!CommunityAccess.moderates(viewer, subgroup)) {
-            throw new Refused(Refused.Reason.NOT_MODERATOR);
-        }
-        return visible(viewer, subgroup, id);
-    }
-
-    private Optional<Discussion> visibleOptional(Viewer viewer, Community subgroup, long id) {
-        boolean moderator = CommunityAccess.moderates(viewer, subgroup);
+    private static Optional<Discussion> visible(Viewer viewer, Community subgroup, long id) {
+        boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
         return Discussion.live(id)
                 .filter(d -> d.community.id.equals(subgroup.id))
-                .filter(d -> d.getState().visibleTo(viewer.memberId(), d.author.id, moderator));
+                .filter(d -> DiscussionAccess.sees(viewer, d, moderator));
     }
 
-    private Discussion visible(Viewer viewer, Community subgroup, long id) {
-        return visibleOptional(viewer, subgroup, id).orElseThrow(NotFoundException::new);
-    }
-
-    private DiscussionReply visibleReply(Viewer viewer, Community subgroup, long id, long replyId) {
-        Discussion d = visible(viewer, subgroup, id);
-        boolean moderator = CommunityAccess.moderates(viewer, subgroup);
-        return DiscussionReply.live(replyId)
+    private static Optional<DiscussionReply> visibleReply(Viewer viewer, Community subgroup, long id, long replyId) {
+        boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
+        return visible(viewer, subgroup, id).flatMap(d -> DiscussionReply.live(replyId)
                 .filter(r -> r.discussion.id.equals(d.id))
-                .filter(r -> r.getState().visibleTo(viewer.memberId(), r.author.id, moderator))
-                .orElseThrow(NotFoundException::new);
+                .filter(r -> DiscussionAccess.sees(viewer, r, moderator)));
     }
 
     private static void apply(Discussion d, DiscussionInput clean) {
         d.title = clean.title();
         d.agendaTopic = clean.agendaTopic();
-        d.opening = clean.opening();
+        d.body = clean.opening();
         d.deadline = parseDate(clean.deadline());
     }
 

@@ -16,10 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService;
 import org.comunidad.feed.FeedService.FeedPage;
 import org.comunidad.platform.security.CurrentUser;
-import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Pages;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -41,23 +39,16 @@ public class FeedResource {
     CurrentUser currentUser;
 
     @Inject
-    CommunityService communities;
-
-    @Inject
     FeedService feeds;
 
     @Inject
     Pages pages;
 
-    /** One transaction for the whole request: the member, their grants and the feed share a session. */
     @GET
-    @jakarta.transaction.Transactional
     public TemplateInstance feed(@PathParam("slug") String slug, @QueryParam("before") String before) {
-        Viewer viewer = currentUser.viewer();
-        Community group = communities.findVisible(viewer, slug).filter(Community::isGroup)
-                .orElseThrow(NotFoundException::new);
         OffsetDateTime until = parse(before);
-        return pages.render(Templates.feed(group, feeds.page(viewer, group, until), until == null));
+        FeedPage page = feeds.page(currentUser.viewer(), slug, until).orElseThrow(NotFoundException::new);
+        return pages.render(Templates.feed(page.group(), page, until == null));
     }
 
     static OffsetDateTime parse(String before) {

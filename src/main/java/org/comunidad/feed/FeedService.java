@@ -1,21 +1,23 @@
 package org.comunidad.feed;
 
-import org.comunidad.platform.security.CommunityRole;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
+import org.comunidad.news.NewsAccess;
 import org.comunidad.news.NewsItem;
 import org.comunidad.news.NewsService;
 import org.comunidad.news.NewsService.NewsView;
 import org.comunidad.post.Post;
+import org.comunidad.post.PostAccess;
 import org.comunidad.post.PostService;
 import org.comunidad.post.PostService.PostView;
 import org.comunidad.platform.security.Viewer;
@@ -38,9 +40,12 @@ public class FeedService {
         }
     }
 
-    /** A page, and where the next one starts (null on the last page). */
-    public record FeedPage(List<FeedItem> items, OffsetDateTime nextBefore) {
+    /** A page of the group's feed, and where the next one starts (null on the last page). */
+    public record FeedPage(Community group, List<FeedItem> items, OffsetDateTime nextBefore) {
     }
+
+    @Inject
+    CommunityService communities;
 
     @Inject
     NewsService news;
@@ -48,14 +53,19 @@ public class FeedService {
     @Inject
     PostService posts;
 
+    /** The page of the group's feed before a point in time (the newest page when null), in one transaction. */
     @Transactional
-    public FeedPage page(Viewer viewer, Community group, OffsetDateTime before) {
+    public Optional<FeedPage> page(Viewer viewer, String slug, OffsetDateTime before) {
+        return communities.findVisible(viewer, slug).filter(Community::isGroup)
+                .map(group -> page(viewer, group, before));
+    }
+
+    private FeedPage page(Viewer viewer, Community group, OffsetDateTime before) {
         OffsetDateTime until = before == null ? OffsetDateTime.now().plusMinutes(1) : before;
-        boolean coordinator = CommunityAccess.coordinates(viewer, group.id);
-        List<NewsItem> newsItems = NewsItem.before(group.id, until, viewer.memberId(), coordinator, PAGE_SIZE + 1);
-        // Hidden posts stay visible to the leaders of their subgroups (when their realm role allows leading).
-        List<Post> postItems = Post.feed(group.id, until, viewer.memberId(), coordinator,
-                viewer.mayAct(org.comunidad.platform.security.CommunityRole.LEADER), PAGE_SIZE + 1);
+        boolean moderator = NewsAccess.moderates(viewer, group);
+        List<NewsItem> newsItems = NewsItem.before(group.id, until, viewer.memberId(), moderator, PAGE_SIZE + 1);
+        List<Post> postItems = Post.feed(group.id, until, viewer.memberId(), PostAccess.seesAllHiddenInFeed(viewer, group),
+                PostAccess.seesLedHiddenInFeed(viewer), PAGE_SIZE + 1);
 
         List<FeedItem> merged = new ArrayList<>();
         List<Object> entries = new ArrayList<>();
@@ -70,14 +80,14 @@ public class FeedService {
         int p = 0;
         for (Object entry : shown) {
             if (entry instanceof NewsItem item) {
-                merged.add(new FeedItem(news.view(viewer, item, group, coordinator, null), null, item.createdAt));
+                merged.add(new FeedItem(news.view(viewer, item, group, moderator, null), null, item.createdAt));
             } else {
                 PostView view = postViews.get(p++);
-                merged.add(new FeedItem(null, view, view.post().createdAt));
+                merged.add(new FeedItem(null, view, view.content().createdAt()));
             }
         }
         OffsetDateTime next = more && !merged.isEmpty() ? merged.get(merged.size() - 1).at() : null;
-        return new FeedPage(merged, next);
+        return new FeedPage(group, merged, next);
     }
 
     private static OffsetDateTime createdAt(Object entry) {

@@ -17,13 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService;
 import org.comunidad.news.NewsService.NewsInput;
 import org.comunidad.news.NewsService.NewsView;
 import org.comunidad.platform.content.ApiAuthor;
+import org.comunidad.platform.content.ContentView;
 import org.comunidad.platform.security.CurrentUser;
-import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.CommunityRef;
 import org.comunidad.platform.web.RateLimited;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,9 +46,9 @@ public class NewsApi {
             OffsetDateTime createdAt) {
 
         static NewsDto of(NewsView v) {
-            NewsItem n = v.item();
-            return new NewsDto(n.id, n.title, n.body, v.html().getValue(), n.linkUrl, n.hasImage(), n.isPinned(),
-                    n.getState().isHidden(), n.getState().hiddenReason, n.getState().isEdited(), ApiAuthor.of(n.author), n.createdAt);
+            ContentView c = v.content();
+            return new NewsDto(c.id(), v.title(), c.body(), c.html().getValue(), v.linkUrl(), v.hasImage(), v.pinned(),
+                    c.hidden(), c.hiddenReason(), c.edited(), ApiAuthor.of(c.author()), c.createdAt());
         }
     }
 
@@ -60,16 +59,13 @@ public class NewsApi {
     CurrentUser currentUser;
 
     @Inject
-    CommunityService communities;
-
-    @Inject
     NewsService news;
 
     @GET
     @Operation(summary = "News of a working group, pinned first then newest (10 per page)")
     public NewsList list(@PathParam("communityId") long communityId, @QueryParam("page") @DefaultValue("1") int page) {
-        Viewer viewer = currentUser.viewer();
-        NewsService.NewsPage result = news.page(viewer, group(viewer, communityId), page, null);
+        NewsService.NewsPage result = news.page(currentUser.viewer(), CommunityRef.id(communityId), page, false)
+                .orElseThrow(NotFoundException::new);
         return new NewsList(result.items().stream().map(NewsDto::of).toList(), result.page(), result.hasNext());
     }
 
@@ -78,12 +74,10 @@ public class NewsApi {
     @Operation(summary = "Share a news item (Markdown text, optional link) with the working group")
     @RateLimited(RateLimited.Kind.POSTING)
     public Response create(@PathParam("communityId") long communityId, NewsRequest request) {
-        Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, communityId);
         NewsRequest body = request == null ? new NewsRequest(null, null, null) : request;
-        NewsItem item = news.create(viewer, group, new NewsInput(body.title(), body.body(), body.link(), null), null);
-        NewsView view = news.find(viewer, group, item.id).orElseThrow();
-        return Response.created(URI.create("/api/communities/" + group.id + "/news/" + item.id))
+        NewsView view = news.create(currentUser.viewer(), CommunityRef.id(communityId),
+                new NewsInput(body.title(), body.body(), body.link(), null), null).orElseThrow(NotFoundException::new);
+        return Response.created(URI.create("/api/communities/" + communityId + "/news/" + view.id()))
                 .entity(NewsDto.of(view)).build();
     }
 
@@ -91,11 +85,7 @@ public class NewsApi {
     @Path("{id}")
     @Operation(summary = "One news item")
     public NewsDto get(@PathParam("communityId") long communityId, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        return news.find(viewer, group(viewer, communityId), id).map(NewsDto::of).orElseThrow(NotFoundException::new);
-    }
-
-    private Community group(Viewer viewer, long id) {
-        return communities.findVisible(viewer, id).filter(Community::isGroup).orElseThrow(NotFoundException::new);
+        return news.find(currentUser.viewer(), CommunityRef.id(communityId), id).map(p -> NewsDto.of(p.view()))
+                .orElseThrow(NotFoundException::new);
     }
 }

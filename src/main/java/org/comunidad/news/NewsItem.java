@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -13,13 +12,12 @@ import jakarta.persistence.Table;
 
 import org.comunidad.community.Community;
 import org.comunidad.member.Member;
-import org.comunidad.platform.content.ContentState;
-import org.comunidad.platform.persistence.BaseEntity;
+import org.comunidad.platform.content.Content;
 
 /** A piece of news shared with a whole working group ("Novedades"). */
 @Entity
 @Table(name = "news_item")
-public class NewsItem extends BaseEntity {
+public class NewsItem extends Content<Member> {
 
     public static final int TITLE_MAX = 200;
     public static final int BODY_MAX = 20000;
@@ -30,15 +28,8 @@ public class NewsItem extends BaseEntity {
     @JoinColumn(name = "community_id")
     public Community community;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "author_id")
-    public Member author;
-
     @Column(nullable = false, length = TITLE_MAX)
     public String title;
-
-    @Column(nullable = false)
-    public String body;
 
     @Column(name = "link_url", length = LINK_MAX)
     public String linkUrl;
@@ -60,25 +51,6 @@ public class NewsItem extends BaseEntity {
 
     @Column(name = "pinned_by")
     public Long pinnedBy;
-
-    /** Read through {@link #getState()}: the field is null when all its columns are. */
-    @Embedded
-    protected ContentState state = new ContentState();
-
-    /**
-     * Hibernate leaves the embeddable null when all its columns are: readers get an empty
-     * state (not attached, so reading never makes the row dirty); writers use {@link #changeState()}.
-     */
-    public ContentState getState() {
-        return state != null ? state : new ContentState();
-    }
-
-    public ContentState changeState() {
-        if (state == null) {
-            state = new ContentState();
-        }
-        return state;
-    }
 
     public boolean hasImage() {
         return imageKey != null;

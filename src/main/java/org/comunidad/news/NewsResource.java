@@ -1,15 +1,10 @@
 package org.comunidad.news;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -21,17 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService;
 import org.comunidad.news.NewsService.Image;
+import org.comunidad.news.NewsService.ImageFile;
+import org.comunidad.news.NewsService.NewsItemPage;
 import org.comunidad.news.NewsService.NewsInput;
 import org.comunidad.news.NewsService.NewsPage;
 import org.comunidad.news.NewsService.NewsView;
-import org.comunidad.platform.content.InvalidInput;
-import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.CommunityRef;
 import org.comunidad.platform.web.FormState;
-import org.comunidad.platform.web.Forms;
+import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.comunidad.platform.web.RateLimited;
 import org.jboss.resteasy.reactive.RestForm;
@@ -58,27 +53,16 @@ public class NewsResource {
     CurrentUser currentUser;
 
     @Inject
-    CommunityService communities;
-
-    @Inject
     NewsService news;
-
-    @Inject
-    WhatsNew whatsNew;
-
-    @Inject
-    Forms forms;
 
     @Inject
     Pages pages;
 
     @GET
-    @Transactional
     public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("page") @DefaultValue("1") int page) {
-        Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
-        OffsetDateTime seen = whatsNew.visit(viewer.memberId(), group.id, NewsContributions.TAB).orElse(null);
-        return pages.render(Templates.list(group, news.page(viewer, group, page, seen), FormState.empty("news")));
+        NewsPage result = news.page(currentUser.viewer(), CommunityRef.slug(slug), page, true)
+                .orElseThrow(NotFoundException::new);
+        return pages.render(Templates.list(result.group(), result, FormState.empty("news")));
     }
 
     @POST
@@ -87,27 +71,21 @@ public class NewsResource {
     public Response create(@PathParam("slug") String slug, @RestForm String title, @RestForm String body,
             @RestForm String link, @RestForm String imageAlt, @RestForm("image") FileUpload image) {
         Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
         Image upload = image == null || image.size() == 0 ? null : new Image(image.uploadedFile(), image.size());
-        try {
-            NewsItem item = news.create(viewer, group, new NewsInput(title, body, link, imageAlt), upload);
-            return seeOther("/c/" + group.slug + "/news#news-" + item.id);
-        } catch (InvalidInput invalid) {
-            Map<String, String> typed = typed(title, body, link, imageAlt);
-            FormState form = forms.failed("news", invalid, typed);
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(pages.render(Templates.list(group, news.page(viewer, group, 1, null), form))).build();
-        }
+        return pages.submit("news", typed(title, body, link, imageAlt), () -> {
+            NewsView item = news.create(viewer, CommunityRef.slug(slug), new NewsInput(title, body, link, imageAlt),
+                    upload).orElseThrow(NotFoundException::new);
+            return Links.seeOther(Links.community(slug, "news", "#news-" + item.id()));
+        }, form -> {
+            NewsPage first = news.page(viewer, CommunityRef.slug(slug), 1, false).orElseThrow(NotFoundException::new);
+            return Templates.list(first.group(), first, form);
+        });
     }
 
     @GET
     @Path("{id}")
-    @Transactional
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
-        NewsView view = news.find(viewer, group, id).orElseThrow(NotFoundException::new);
-        return pages.render(Templates.show(group, view, FormState.empty("edit")));
+        return pages.render(page(currentUser.viewer(), slug, id, FormState.empty("edit")));
     }
 
     @POST
@@ -116,36 +94,27 @@ public class NewsResource {
     public Response edit(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String title,
             @RestForm String body, @RestForm String link, @RestForm String imageAlt, @RestForm boolean removeImage) {
         Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
-        try {
-            news.edit(viewer, group, id, new NewsInput(title, body, link, imageAlt), removeImage);
-            return seeOther("/c/" + group.slug + "/news/" + id);
-        } catch (InvalidInput invalid) {
-            NewsView view = news.find(viewer, group, id).orElseThrow(NotFoundException::new);
-            FormState form = forms.failed("edit", invalid, typed(title, body, link, imageAlt));
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(pages.render(Templates.show(group, view, form))).build();
-        }
+        return pages.submit("edit", typed(title, body, link, imageAlt), () -> {
+            news.edit(viewer, CommunityRef.slug(slug), id, new NewsInput(title, body, link, imageAlt), removeImage)
+                    .orElseThrow(NotFoundException::new);
+            return Links.seeOther(Links.community(slug, "news", id));
+        }, form -> page(viewer, slug, id, form));
     }
 
     @POST
     @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
-        news.delete(viewer, group, id);
-        return seeOther("/c/" + group.slug + "/news");
+        news.delete(currentUser.viewer(), CommunityRef.slug(slug), id).orElseThrow(NotFoundException::new);
+        return Links.seeOther(Links.community(slug, "news"));
     }
 
     @POST
     @Path("{id}/pin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response pin(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm boolean pinned) {
-        Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
-        news.pin(viewer, group, id, pinned);
-        return seeOther("/c/" + group.slug + "/news#news-" + id);
+        news.pin(currentUser.viewer(), CommunityRef.slug(slug), id, pinned).orElseThrow(NotFoundException::new);
+        return Links.seeOther(Links.community(slug, "news", "#news-" + id));
     }
 
     @POST
@@ -153,26 +122,18 @@ public class NewsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response hide(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String reason) {
         Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
-        try {
-            news.hide(viewer, group, id, reason, true);
-        } catch (InvalidInput invalid) {
-            NewsView view = news.find(viewer, group, id).orElseThrow(NotFoundException::new);
-            FormState form = forms.failed("hide", invalid, Map.of("reason", reason == null ? "" : reason));
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(pages.render(Templates.show(group, view, form))).build();
-        }
-        return seeOther("/c/" + group.slug + "/news/" + id);
+        return pages.submit("hide", Pages.typed("reason", reason), () -> {
+            news.hide(viewer, CommunityRef.slug(slug), id, reason, true).orElseThrow(NotFoundException::new);
+            return Links.seeOther(Links.community(slug, "news", id));
+        }, form -> page(viewer, slug, id, form));
     }
 
     @POST
     @Path("{id}/unhide")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response unhide(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
-        news.hide(viewer, group, id, null, false);
-        return seeOther("/c/" + group.slug + "/news/" + id);
+        news.hide(currentUser.viewer(), CommunityRef.slug(slug), id, null, false).orElseThrow(NotFoundException::new);
+        return Links.seeOther(Links.community(slug, "news", id));
     }
 
     /** The item's image, streamed from the object store; only for those who may see the item. */
@@ -180,31 +141,21 @@ public class NewsResource {
     @Path("{id}/image")
     @Produces("image/*")
     public Response image(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        Community group = group(viewer, slug);
-        NewsItem item = news.withImage(viewer, group, id).orElseThrow(NotFoundException::new);
-        InputStream content = news.openImage(item);
-        return Response.ok(content, item.imageContentType)
-                .header("Content-Length", item.imageSize)
+        ImageFile file = news.image(currentUser.viewer(), CommunityRef.slug(slug), id)
+                .orElseThrow(NotFoundException::new);
+        return Response.ok(file.content(), file.contentType())
+                .header("Content-Length", file.size())
                 .header("Cache-Control", "private, max-age=3600")
                 .header("Content-Disposition", "inline")
                 .build();
     }
 
-    private Community group(Viewer viewer, String slug) {
-        return communities.findVisible(viewer, slug).filter(Community::isGroup).orElseThrow(NotFoundException::new);
+    private TemplateInstance page(Viewer viewer, String slug, long id, FormState form) {
+        NewsItemPage item = news.find(viewer, CommunityRef.slug(slug), id).orElseThrow(NotFoundException::new);
+        return Templates.show(item.group(), item.view(), form);
     }
 
     private static Map<String, String> typed(String title, String body, String link, String imageAlt) {
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("title", title);
-        typed.put("body", body);
-        typed.put("link", link);
-        typed.put("imageAlt", imageAlt);
-        return typed;
-    }
-
-    static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).build();
+        return Pages.typed("title", title, "body", body, "link", link, "imageAlt", imageAlt);
     }
 }

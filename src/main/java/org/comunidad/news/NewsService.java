@@ -15,25 +15,27 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
 import org.comunidad.member.Member;
 import org.comunidad.platform.audit.AuditLog;
+import org.comunidad.platform.content.ContentAuthor;
+import org.comunidad.platform.content.ContentView;
 import org.comunidad.platform.content.Mention;
 import org.comunidad.platform.content.Moderation;
 import org.comunidad.platform.content.Paging;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.storage.ObjectKeys;
 import org.comunidad.platform.storage.ObjectStore;
 import org.comunidad.platform.text.RichText;
-
-import io.quarkus.qute.RawString;
+import org.comunidad.platform.web.CommunityRef;
 
 /**
- * News of a working group. Any member of the group shares; the author edits and
- * deletes; the coordinator pins and hides (with a reason, in the audit log).
+ * News of a working group: the lookups and actions of its pages and API, each in one
+ * transaction that also finds the group. Who may do what is {@link NewsAccess}.
  */
 @ApplicationScoped
 public class NewsService {
@@ -47,13 +49,31 @@ public class NewsService {
     public record Image(Path file, long size) {
     }
 
-    /** An item as the viewer sees it, with what they may do to it. */
-    public record NewsView(NewsItem item, RawString html, boolean mine, boolean canModerate, boolean canPin,
-            boolean isNew) {
+    /** An item's image, opened from the object store. */
+    public record ImageFile(InputStream content, String contentType, long size) {
     }
 
-    public record NewsPage(List<NewsView> items, int page, boolean hasNext, boolean canPost) {
+    /** An item as the viewer sees it, with what they may do to it. */
+    public record NewsView(ContentView content, String title, String linkUrl, boolean hasImage, String imageAlt,
+            boolean pinned, boolean canPin, boolean isNew) {
+
+        public long id() {
+            return content.id();
+        }
     }
+
+    public record NewsPage(Community group, List<NewsView> items, int page, boolean hasNext, boolean canPost) {
+    }
+
+    /** One item with its group, for the item's page. */
+    public record NewsItemPage(Community group, NewsView view) {
+    }
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    WhatsNew whatsNew;
 
     @Inject
     ObjectStore store;
@@ -64,16 +84,20 @@ public class NewsService {
     @Inject
     NewsConfig config;
 
-    /** Whether the viewer may share news in this group. */
-    public static boolean canPost(Viewer viewer, Community group) {
-        return group.isGroup() && CommunityAccess.canView(viewer, group);
+    /** A page of the group's news; the visit counts for "what's new" when {@code visit} is set (the page, not the API). */
+    @Transactional
+    public Optional<NewsPage> page(Viewer viewer, CommunityRef ref, int page, boolean visit) {
+        return group(viewer, ref).map(group -> {
+            OffsetDateTime seen = visit
+                    ? whatsNew.visit(viewer.memberId(), group.id, NewsContributions.TAB).orElse(null)
+                    : null;
+            return page(viewer, group, page, seen);
+        });
     }
 
-    @Transactional
-    public NewsPage page(Viewer viewer, Community group, int page, OffsetDateTime seenBefore) {
+    private NewsPage page(Viewer viewer, Community group, int page, OffsetDateTime seenBefore) {
         Paging paging = Paging.of(page, PAGE_SIZE);
-        int current = paging.page();
-        boolean moderator = CommunityAccess.moderates(viewer, group);
+        boolean moderator = NewsAccess.moderates(viewer, group);
         List<NewsItem> items = NewsItem.page(group.id, viewer.memberId(), moderator, paging.offset(),
                 paging.limitWithNext());
         boolean hasNext = items.size() > PAGE_SIZE;
@@ -81,24 +105,28 @@ public class NewsService {
         for (NewsItem item : items.subList(0, Math.min(items.size(), PAGE_SIZE))) {
             views.add(view(viewer, item, group, moderator, seenBefore));
         }
-        return new NewsPage(views, current, hasNext, canPost(viewer, group));
+        return new NewsPage(group, views, paging.page(), hasNext, NewsAccess.shares(viewer, group));
     }
 
     @Transactional
-    public Optional<NewsView> find(Viewer viewer, Community group, long id) {
-        boolean moderator = CommunityAccess.moderates(viewer, group);
-        return NewsItem.live(id)
-                .filter(n -> n.community.id.equals(group.id))
-                .filter(n -> n.getState().visibleTo(viewer.memberId(), n.author.id, moderator))
-                .map(n -> view(viewer, n, group, moderator, null));
+    public Optional<NewsItemPage> find(Viewer viewer, CommunityRef ref, long id) {
+        return group(viewer, ref).flatMap(group -> visible(viewer, group, id)
+                .map(n -> new NewsItemPage(group, view(viewer, n, group, NewsAccess.moderates(viewer, group), null))));
     }
 
     /** The item as the viewer sees it; the group is passed in so that no community is loaded per item. */
     public NewsView view(Viewer viewer, NewsItem item, Community group, boolean moderator, OffsetDateTime seenBefore) {
-        boolean mine = item.author.id == viewer.memberId();
+        boolean mine = item.isBy(viewer.memberId());
         boolean isNew = seenBefore != null && !mine && item.createdAt.isAfter(seenBefore);
-        return new NewsView(item, richText.render(item.body), mine, moderator,
-                CommunityAccess.coordinates(viewer, group.id), isNew);
+        ContentView content = ContentView.of(item, author(item.author), richText.render(item.body),
+                viewer.memberId(), NewsAccess.edits(viewer, item), NewsAccess.deletes(viewer, item), moderator);
+        return new NewsView(content, item.title, item.linkUrl, item.hasImage(), item.imageAlt, item.isPinned(),
+                NewsAccess.pins(viewer, group), isNew);
+    }
+
+    static ContentAuthor author(Member m) {
+        return new ContentAuthor(m.id, m.displayName, m.country == null ? null : m.country.code,
+                m.country == null ? null : m.country.name, m.institution);
     }
 
     /**
@@ -106,8 +134,15 @@ public class NewsService {
      * first; the row that refers to it is committed after (store, then reference).
      */
     @Transactional
-    public NewsItem create(Viewer viewer, Community group, NewsInput input, Image image) {
-        if (!canPost(viewer, group)) {
+    public Optional<NewsView> create(Viewer viewer, CommunityRef ref, NewsInput input, Image image) {
+        return group(viewer, ref).map(group -> {
+            NewsItem item = create(viewer, group, input, image);
+            return view(viewer, item, group, NewsAccess.moderates(viewer, group), null);
+        });
+    }
+
+    private NewsItem create(Viewer viewer, Community group, NewsInput input, Image image) {
+        if (!NewsAccess.shares(viewer, group)) {
             throw new Refused(Refused.Reason.NOT_GROUP_MEMBER);
         }
         NewsInput clean = validate(input);
@@ -138,79 +173,91 @@ public class NewsService {
     }
 
     @Transactional
-    public NewsItem edit(Viewer viewer, Community group, long id, NewsInput input, boolean removeImage) {
-        NewsItem item = owned(viewer, group, id);
-        NewsInput clean = validate(input);
-        apply(item, clean);
-        if (item.hasImage()) {
-            if (removeImage) {
-                String key = item.imageKey;
-                item.imageKey = null;
-                item.imageContentType = null;
-                item.imageSize = null;
-                item.imageAlt = null;
-                store.delete(key);
-            } else {
-                item.imageAlt = clean.imageAlt();
+    public Optional<NewsItem> edit(Viewer viewer, CommunityRef ref, long id, NewsInput input, boolean removeImage) {
+        return group(viewer, ref).flatMap(group -> visible(viewer, group, id).map(item -> {
+            requireAuthor(NewsAccess.edits(viewer, item));
+            NewsInput clean = validate(input);
+            apply(item, clean);
+            if (item.hasImage()) {
+                if (removeImage) {
+                    String key = item.imageKey;
+                    item.imageKey = null;
+                    item.imageContentType = null;
+                    item.imageSize = null;
+                    item.imageAlt = null;
+                    store.delete(key);
+                } else {
+                    item.imageAlt = clean.imageAlt();
+                }
             }
-        }
-        item.changeState().edited();
-        Mention.record(group.id, group.id, viewer.memberId(), Mention.Source.NEWS, item.id,
-                richText.mentions(item.body));
-        return item;
+            item.changeState().edited();
+            Mention.record(group.id, group.id, viewer.memberId(), Mention.Source.NEWS, item.id,
+                    richText.mentions(item.body));
+            return item;
+        }));
     }
 
     @Transactional
-    public void delete(Viewer viewer, Community group, long id) {
-        NewsItem item = owned(viewer, group, id);
-        item.changeState().delete();
-        AuditLog.record(viewer.memberId(), group.id, "DELETE", "NEWS", item.id, null);
+    public Optional<NewsItem> delete(Viewer viewer, CommunityRef ref, long id) {
+        return group(viewer, ref).flatMap(group -> visible(viewer, group, id).map(item -> {
+            requireAuthor(NewsAccess.deletes(viewer, item));
+            item.changeState().delete();
+            AuditLog.record(viewer.memberId(), group.id, "DELETE", "NEWS", item.id, null);
+            return item;
+        }));
     }
 
     @Transactional
-    public void pin(Viewer viewer, Community group, long id, boolean pinned) {
-        if (!CommunityAccess.coordinates(viewer, group.id)) {
-            throw new Refused(Refused.Reason.NOT_COORDINATOR);
-        }
-        NewsItem item = visible(viewer, group, id);
-        item.pinnedAt = pinned ? OffsetDateTime.now() : null;
-        item.pinnedBy = pinned ? viewer.memberId() : null;
-        AuditLog.record(viewer.memberId(), group.id, pinned ? "PIN" : "UNPIN", "NEWS", item.id, null);
+    public Optional<NewsItem> pin(Viewer viewer, CommunityRef ref, long id, boolean pinned) {
+        return group(viewer, ref).flatMap(group -> {
+            if (!NewsAccess.pins(viewer, group)) {
+                throw new Refused(Refused.Reason.NOT_COORDINATOR);
+            }
+            return visible(viewer, group, id).map(item -> {
+                item.pinnedAt = pinned ? OffsetDateTime.now() : null;
+                item.pinnedBy = pinned ? viewer.memberId() : null;
+                AuditLog.record(viewer.memberId(), group.id, pinned ? "PIN" : "UNPIN", "NEWS", item.id, null);
+                return item;
+            });
+        });
     }
 
     @Transactional
-    public void hide(Viewer viewer, Community group, long id, String reason, boolean hide) {
-        if (!CommunityAccess.moderates(viewer, group)) {
-            throw new Refused(Refused.Reason.NOT_MODERATOR);
-        }
-        NewsItem item = visible(viewer, group, id);
-        Moderation.apply(viewer, group.id, item.changeState(), "NEWS", item.id, reason, hide);
+    public Optional<NewsItem> hide(Viewer viewer, CommunityRef ref, long id, String reason, boolean hide) {
+        return group(viewer, ref).flatMap(group -> {
+            if (!NewsAccess.moderates(viewer, group)) {
+                throw new Refused(Refused.Reason.NOT_MODERATOR);
+            }
+            return visible(viewer, group, id).map(item -> {
+                Moderation.apply(viewer, group.id, item, "NEWS", reason, hide);
+                return item;
+            });
+        });
     }
 
-    /** The image of an item the viewer may see. */
+    /** The image of an item the viewer may see, opened from the object store. */
     @Transactional
-    public Optional<NewsItem> withImage(Viewer viewer, Community group, long id) {
-        return find(viewer, group, id).map(NewsView::item).filter(NewsItem::hasImage);
+    public Optional<ImageFile> image(Viewer viewer, CommunityRef ref, long id) {
+        return group(viewer, ref).flatMap(group -> visible(viewer, group, id)).filter(NewsItem::hasImage)
+                .map(item -> new ImageFile(store.get(item.imageKey), item.imageContentType, item.imageSize));
     }
 
-    public InputStream openImage(NewsItem item) {
-        return store.get(item.imageKey);
+    private Optional<Community> group(Viewer viewer, CommunityRef ref) {
+        return ref.find(slug -> communities.findVisible(viewer, slug), id -> communities.findVisible(viewer, id))
+                .filter(Community::isGroup);
     }
 
-    private NewsItem visible(Viewer viewer, Community group, long id) {
-        boolean moderator = CommunityAccess.moderates(viewer, group);
+    private Optional<NewsItem> visible(Viewer viewer, Community group, long id) {
+        boolean moderator = NewsAccess.moderates(viewer, group);
         return NewsItem.live(id)
                 .filter(n -> n.community.id.equals(group.id))
-                .filter(n -> n.getState().visibleTo(viewer.memberId(), n.author.id, moderator))
-                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+                .filter(n -> NewsAccess.sees(viewer, n, moderator));
     }
 
-    private NewsItem owned(Viewer viewer, Community group, long id) {
-        NewsItem item = visible(viewer, group, id);
-        if (item.author.id != viewer.memberId()) {
+    private static void requireAuthor(boolean allowed) {
+        if (!allowed) {
             throw new Refused(Refused.Reason.NOT_AUTHOR);
         }
-        return item;
     }
 
     private static void apply(NewsItem item, NewsInput clean) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -15,13 +14,12 @@ import jakarta.persistence.Table;
 
 import org.comunidad.community.Community;
 import org.comunidad.member.Member;
-import org.comunidad.platform.content.ContentState;
-import org.comunidad.platform.persistence.BaseEntity;
+import org.comunidad.platform.content.Content;
 
 /** An informal post inside a subgroup: text with links, comments and reactions. */
 @Entity
 @Table(name = "post")
-public class Post extends BaseEntity {
+public class Post extends Content<Member> {
 
     public static final int BODY_MAX = 5000;
 
@@ -32,32 +30,6 @@ public class Post extends BaseEntity {
     /** The subgroup's working group, repeated so that the group's feed is one index range. */
     @Column(name = "group_id", nullable = false)
     public long groupId;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "author_id")
-    public Member author;
-
-    @Column(nullable = false)
-    public String body;
-
-    /** Read through {@link #getState()}: the field is null when all its columns are. */
-    @Embedded
-    protected ContentState state = new ContentState();
-
-    /**
-     * Hibernate leaves the embeddable null when all its columns are: readers get an empty
-     * state (not attached, so reading never makes the row dirty); writers use {@link #changeState()}.
-     */
-    public ContentState getState() {
-        return state != null ? state : new ContentState();
-    }
-
-    public ContentState changeState() {
-        if (state == null) {
-            state = new ContentState();
-        }
-        return state;
-    }
 
     /** A page of a subgroup's posts, newest first, with authors: one query. */
     public static List<Post> page(long subgroupId, long viewerId, boolean moderator, int offset, int limit) {

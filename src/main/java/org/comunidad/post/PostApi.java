@@ -18,13 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.comunidad.community.Community;
-import org.comunidad.community.CommunityService;
 import org.comunidad.platform.content.ApiAuthor;
+import org.comunidad.platform.content.ContentView;
 import org.comunidad.platform.security.CurrentUser;
-import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.CommunityRef;
 import org.comunidad.platform.web.RateLimited;
-import org.comunidad.post.PostService.CommentView;
 import org.comunidad.post.PostService.PostView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,10 +46,9 @@ public class PostApi {
 
     public record CommentDto(long id, String body, String html, boolean hidden, String hiddenReason, boolean edited,
             ApiAuthor author, OffsetDateTime createdAt) {
-        static CommentDto of(CommentView v) {
-            PostComment c = v.comment();
-            return new CommentDto(c.id, c.body, v.html().getValue(), c.getState().isHidden(), c.getState().hiddenReason,
-                    c.getState().isEdited(), ApiAuthor.of(c.author), c.createdAt);
+        static CommentDto of(ContentView c) {
+            return new CommentDto(c.id(), c.body(), c.html().getValue(), c.hidden(), c.hiddenReason(), c.edited(),
+                    ApiAuthor.of(c.author()), c.createdAt());
         }
     }
 
@@ -59,9 +56,9 @@ public class PostApi {
             boolean edited, ApiAuthor author, OffsetDateTime createdAt, Map<PostReaction.Kind, Long> reactions,
             List<CommentDto> comments) {
         static PostDto of(PostView v) {
-            Post p = v.post();
-            return new PostDto(p.id, p.body, v.html().getValue(), v.embeds().stream().map(e -> e.embedUrl()).toList(),
-                    p.getState().isHidden(), p.getState().hiddenReason, p.getState().isEdited(), ApiAuthor.of(p.author), p.createdAt,
+            ContentView p = v.content();
+            return new PostDto(p.id(), p.body(), p.html().getValue(), v.embeds().stream().map(e -> e.embedUrl()).toList(),
+                    p.hidden(), p.hiddenReason(), p.edited(), ApiAuthor.of(p.author()), p.createdAt(),
                     v.reactions(), v.comments().stream().map(CommentDto::of).toList());
         }
     }
@@ -73,16 +70,13 @@ public class PostApi {
     CurrentUser currentUser;
 
     @Inject
-    CommunityService communities;
-
-    @Inject
     PostService posts;
 
     @GET
     @Operation(summary = "Posts of a subgroup, newest first (20 per page), with comments and reactions")
     public PostList list(@PathParam("communityId") long communityId, @QueryParam("page") @DefaultValue("1") int page) {
-        Viewer viewer = currentUser.viewer();
-        PostService.PostPage result = posts.page(viewer, subgroup(viewer, communityId), page, null);
+        PostService.PostPage result = posts.page(currentUser.viewer(), CommunityRef.id(communityId), page, false)
+                .orElseThrow(NotFoundException::new);
         return new PostList(result.posts().stream().map(PostDto::of).toList(), result.page(), result.hasNext());
     }
 
@@ -90,8 +84,7 @@ public class PostApi {
     @Path("{id}")
     @Operation(summary = "One post with its comments")
     public PostDto get(@PathParam("communityId") long communityId, @PathParam("id") long id) {
-        Viewer viewer = currentUser.viewer();
-        return posts.find(viewer, subgroup(viewer, communityId), id).map(PostDto::of)
+        return posts.find(currentUser.viewer(), CommunityRef.id(communityId), id).map(p -> PostDto.of(p.view()))
                 .orElseThrow(NotFoundException::new);
     }
 
@@ -100,11 +93,10 @@ public class PostApi {
     @Operation(summary = "Write a post in the subgroup (members of the subgroup and the group's coordinator)")
     @RateLimited(RateLimited.Kind.POSTING)
     public Response create(@PathParam("communityId") long communityId, TextRequest request) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, communityId);
-        Post post = posts.create(viewer, subgroup, request == null ? null : request.body());
-        return Response.created(URI.create("/api/communities/" + subgroup.id + "/posts/" + post.id))
-                .entity(PostDto.of(posts.find(viewer, subgroup, post.id).orElseThrow())).build();
+        PostView post = posts.create(currentUser.viewer(), CommunityRef.id(communityId),
+                request == null ? null : request.body()).orElseThrow(NotFoundException::new);
+        return Response.created(URI.create("/api/communities/" + communityId + "/posts/" + post.id()))
+                .entity(PostDto.of(post)).build();
     }
 
     @POST
@@ -113,14 +105,10 @@ public class PostApi {
     @Operation(summary = "Comment on a post")
     @RateLimited(RateLimited.Kind.POSTING)
     public Response comment(@PathParam("communityId") long communityId, @PathParam("id") long id, TextRequest request) {
-        Viewer viewer = currentUser.viewer();
-        Community subgroup = subgroup(viewer, communityId);
-        PostComment comment = posts.comment(viewer, subgroup, id, request == null ? null : request.body());
-        PostView view = posts.find(viewer, subgroup, id).orElseThrow();
-        CommentView created = view.comments().stream().filter(c -> c.comment().id.equals(comment.id)).findFirst()
-                .orElseThrow();
-        return Response.created(URI.create("/api/communities/" + subgroup.id + "/posts/" + id))
-                .entity(CommentDto.of(created)).build();
+        ContentView comment = posts.comment(currentUser.viewer(), CommunityRef.id(communityId), id,
+                request == null ? null : request.body()).orElseThrow(NotFoundException::new);
+        return Response.created(URI.create("/api/communities/" + communityId + "/posts/" + id))
+                .entity(CommentDto.of(comment)).build();
     }
 
     @POST
@@ -129,12 +117,8 @@ public class PostApi {
     @Operation(summary = "Give a reaction (LIKE, THANKS, AGREE, IDEA), or take it back if given")
     public Map<String, Boolean> react(@PathParam("communityId") long communityId, @PathParam("id") long id,
             ReactionRequest request) {
-        Viewer viewer = currentUser.viewer();
-        PostReaction.Kind kind = PostResource.parseKind(request == null ? null : request.kind());
-        return Map.of("on", posts.react(viewer, subgroup(viewer, communityId), id, kind));
-    }
-
-    private Community subgroup(Viewer viewer, long id) {
-        return communities.findVisible(viewer, id).filter(c -> !c.isGroup()).orElseThrow(NotFoundException::new);
+        PostReaction.Kind kind = PostReaction.Kind.parse(request == null ? null : request.kind());
+        return Map.of("on", posts.react(currentUser.viewer(), CommunityRef.id(communityId), id, kind)
+                .orElseThrow(NotFoundException::new));
     }
 }

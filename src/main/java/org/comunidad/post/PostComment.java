@@ -5,53 +5,26 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Tuple;
 
 import org.comunidad.member.Member;
-import org.comunidad.platform.content.ContentState;
-import org.comunidad.platform.persistence.BaseEntity;
+import org.comunidad.platform.content.Content;
 
 /** A comment on a post (one level: comments are not answered). */
 @Entity
 @Table(name = "post_comment")
-public class PostComment extends BaseEntity {
+public class PostComment extends Content<Member> {
 
     public static final int BODY_MAX = 2000;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "post_id")
     public Post post;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "author_id")
-    public Member author;
-
-    @Column(nullable = false)
-    public String body;
-
-    /** Read through {@link #getState()}: the field is null when all its columns are. */
-    @Embedded
-    protected ContentState state = new ContentState();
-
-    /**
-     * Hibernate leaves the embeddable null when all its columns are: readers get an empty
-     * state (not attached, so reading never makes the row dirty); writers use {@link #changeState()}.
-     */
-    public ContentState getState() {
-        return state != null ? state : new ContentState();
-    }
-
-    public ContentState changeState() {
-        if (state == null) {
-            state = new ContentState();
-        }
-        return state;
-    }
 
     /** The comments of a page of posts, with authors, oldest first: one query. */
     public static List<PostComment> ofPosts(Collection<Long> postIds, long viewerId, Collection<Long> moderatedCommunities) {
@@ -67,6 +40,14 @@ public class PostComment extends BaseEntity {
                 """, postIds, viewerId, moderatedCommunities.isEmpty() ? List.of(-1L) : moderatedCommunities).list();
     }
 
+    /** A row of {@link #countsOf}: a post and how many visible comments it has. */
+    record CommentCount(long postId, long count) {
+
+        static CommentCount of(Tuple row) {
+            return new CommentCount(row.get("post_id", Number.class).longValue(), row.get("n", Number.class).longValue());
+        }
+    }
+
     /**
      * How many visible comments each post has: one query. Native SQL: Hibernate would
      * re-translate a query with a list parameter on every call.
@@ -77,12 +58,12 @@ public class PostComment extends BaseEntity {
         if (postIds.isEmpty()) {
             return counts;
         }
-        ((List<Object[]>) getEntityManager().createNativeQuery("""
-                select post_id, count(*) from post_comment
+        ((List<Tuple>) getEntityManager().createNativeQuery("""
+                select post_id, count(*) as n from post_comment
                 where post_id in (:ids) and deleted_at is null and hidden_at is null
                 group by post_id
-                """).setParameter("ids", postIds).getResultList())
-                .forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+                """, Tuple.class).setParameter("ids", postIds).getResultList()).stream().map(CommentCount::of)
+                .forEach(row -> counts.put(row.postId(), row.count()));
         return counts;
     }
 

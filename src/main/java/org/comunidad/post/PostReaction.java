@@ -17,6 +17,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -27,7 +28,16 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class PostReaction extends PanacheEntityBase {
 
     public enum Kind {
-        LIKE, THANKS, AGREE, IDEA
+        LIKE, THANKS, AGREE, IDEA;
+
+        /** The kind a form or a request names (any case); an unknown one is a bad request. */
+        public static Kind parse(String kind) {
+            try {
+                return valueOf(kind == null ? "" : kind.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new jakarta.ws.rs.BadRequestException("unknown reaction " + kind);
+            }
+        }
     }
 
     public static class Key implements Serializable {
@@ -62,6 +72,23 @@ public class PostReaction extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
+    /** A row of {@link #countsOf}: how many reactions of a kind a post has. */
+    record KindCount(long postId, Kind kind, long count) {
+
+        static KindCount of(Tuple row) {
+            return new KindCount(row.get("post_id", Number.class).longValue(), Kind.valueOf(row.get("kind", String.class)),
+                    row.get("n", Number.class).longValue());
+        }
+    }
+
+    /** A row of {@link #mineOn}: a reaction the viewer gave. */
+    record Given(long postId, Kind kind) {
+
+        static Given of(Tuple row) {
+            return new Given(row.get("post_id", Number.class).longValue(), Kind.valueOf(row.get("kind", String.class)));
+        }
+    }
+
     /** Reactions per post and kind for a page of posts: one native query (no per-call translation). */
     @SuppressWarnings("unchecked")
     public static Map<Long, Map<Kind, Long>> countsOf(Collection<Long> postIds) {
@@ -69,11 +96,11 @@ public class PostReaction extends PanacheEntityBase {
         if (postIds.isEmpty()) {
             return counts;
         }
-        ((java.util.List<Object[]>) getEntityManager().createNativeQuery("""
-                select post_id, kind, count(*) from post_reaction where post_id in (:ids) group by post_id, kind
-                """).setParameter("ids", postIds).getResultList())
-                .forEach(row -> counts.computeIfAbsent(((Number) row[0]).longValue(), k -> new EnumMap<>(Kind.class))
-                        .put(Kind.valueOf((String) row[1]), ((Number) row[2]).longValue()));
+        ((java.util.List<Tuple>) getEntityManager().createNativeQuery("""
+                select post_id, kind, count(*) as n from post_reaction where post_id in (:ids) group by post_id, kind
+                """, Tuple.class).setParameter("ids", postIds).getResultList()).stream().map(KindCount::of)
+                .forEach(row -> counts.computeIfAbsent(row.postId(), k -> new EnumMap<>(Kind.class))
+                        .put(row.kind(), row.count()));
         return counts;
     }
 
@@ -84,11 +111,11 @@ public class PostReaction extends PanacheEntityBase {
         if (postIds.isEmpty()) {
             return mine;
         }
-        ((java.util.List<Object[]>) getEntityManager().createNativeQuery("""
+        ((java.util.List<Tuple>) getEntityManager().createNativeQuery("""
                 select post_id, kind from post_reaction where post_id in (:ids) and member_id = :me
-                """).setParameter("ids", postIds).setParameter("me", memberId).getResultList())
-                .forEach(row -> mine.computeIfAbsent(((Number) row[0]).longValue(), k -> EnumSet.noneOf(Kind.class))
-                        .add(Kind.valueOf((String) row[1])));
+                """, Tuple.class).setParameter("ids", postIds).setParameter("me", memberId).getResultList()).stream()
+                .map(Given::of)
+                .forEach(row -> mine.computeIfAbsent(row.postId(), k -> EnumSet.noneOf(Kind.class)).add(row.kind()));
         return mine;
     }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,40 +13,49 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import org.comunidad.community.Community;
-import org.comunidad.community.CommunityAccess;
+import org.comunidad.community.CommunityService;
 import org.comunidad.member.Member;
 import org.comunidad.platform.audit.AuditLog;
+import org.comunidad.platform.content.Content;
+import org.comunidad.platform.content.ContentAuthor;
+import org.comunidad.platform.content.ContentView;
 import org.comunidad.platform.content.Mention;
 import org.comunidad.platform.content.Moderation;
 import org.comunidad.platform.content.Paging;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
 import org.comunidad.platform.content.Violation;
+import org.comunidad.platform.content.WhatsNew;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.text.RichText;
 import org.comunidad.platform.text.RichText.Embed;
+import org.comunidad.platform.web.CommunityRef;
 
 import io.quarkus.qute.RawString;
 
 /**
- * Posts of a subgroup. Every member of the working group reads them; members of the
- * subgroup and the group's coordinator write, comment and react; the subgroup's
- * leader and the coordinator hide (with a reason, in the audit log).
+ * Posts of a subgroup, with their comments and reactions: the lookups and actions of its pages
+ * and API, each in one transaction that also finds the subgroup. Who may do what is
+ * {@link PostAccess}.
  */
 @ApplicationScoped
 public class PostService {
 
     public static final int PAGE_SIZE = 20;
 
-    public record CommentView(PostComment comment, RawString html, boolean mine, boolean canModerate) {
-    }
+    /**
+     * A post as the viewer sees it: the post, its subgroup (for links), its players, its comments
+     * (or only their number, in the group's feed) and its reactions.
+     */
+    public record PostView(ContentView content, Community subgroup, List<Embed> embeds, List<ContentView> comments,
+            long commentCount, Map<PostReaction.Kind, Long> reactions, Set<PostReaction.Kind> myReactions,
+            boolean canWrite, boolean isNew) {
 
-    public record PostView(Post post, RawString html, List<Embed> embeds, List<CommentView> comments, long commentCount,
-            Map<PostReaction.Kind, Long> reactions, Set<PostReaction.Kind> myReactions, boolean mine,
-            boolean canModerate, boolean canWrite, boolean isNew) {
+        public long id() {
+            return content.id();
+        }
 
         public long reactions(PostReaction.Kind kind) {
             return reactions.getOrDefault(kind, 0L);
@@ -56,26 +66,41 @@ public class PostService {
         }
     }
 
-    public record PostPage(List<PostView> posts, int page, boolean hasNext, boolean canWrite) {
+    public record PostPage(Community subgroup, List<PostView> posts, int page, boolean hasNext, boolean canWrite) {
     }
+
+    /** One post with its subgroup, for the post's page. */
+    public record PostItemPage(Community subgroup, PostView view) {
+    }
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    WhatsNew whatsNew;
 
     @Inject
     RichText richText;
 
-    public static boolean canWrite(Viewer viewer, Community subgroup) {
-        return !subgroup.isGroup() && CommunityAccess.writesIn(viewer, subgroup);
-    }
-
-    /** A page of a subgroup's posts with their comments and reactions: five queries whatever the page holds. */
+    /**
+     * A page of a subgroup's posts with their comments and reactions: five queries whatever the page
+     * holds. The visit counts for "what's new" when {@code visit} is set (the page, not the API).
+     */
     @Transactional
-    public PostPage page(Viewer viewer, Community subgroup, int page, OffsetDateTime seenBefore) {
-        Paging paging = Paging.of(page, PAGE_SIZE);
-        int current = paging.page();
-        boolean moderator = CommunityAccess.moderates(viewer, subgroup);
-        List<Post> posts = Post.page(subgroup.id, viewer.memberId(), moderator, paging.offset(), paging.limitWithNext());
-        boolean hasNext = posts.size() > PAGE_SIZE;
-        posts = posts.subList(0, Math.min(posts.size(), PAGE_SIZE));
-        return new PostPage(views(viewer, posts, true, seenBefore), current, hasNext, canWrite(viewer, subgroup));
+    public Optional<PostPage> page(Viewer viewer, CommunityRef ref, int page, boolean visit) {
+        return subgroup(viewer, ref).map(subgroup -> {
+            OffsetDateTime seen = visit
+                    ? whatsNew.visit(viewer.memberId(), subgroup.id, PostContributions.TAB).orElse(null)
+                    : null;
+            Paging paging = Paging.of(page, PAGE_SIZE);
+            boolean moderator = PostAccess.moderates(viewer, subgroup);
+            List<Post> posts = Post.page(subgroup.id, viewer.memberId(), moderator, paging.offset(),
+                    paging.limitWithNext());
+            boolean hasNext = posts.size() > PAGE_SIZE;
+            posts = posts.subList(0, Math.min(posts.size(), PAGE_SIZE));
+            return new PostPage(subgroup, views(viewer, posts, true, seen), paging.page(), hasNext,
+                    PostAccess.writes(viewer, subgroup));
+        });
     }
 
     /**
@@ -86,172 +111,211 @@ public class PostService {
     public List<PostView> views(Viewer viewer, List<Post> posts, boolean withComments, OffsetDateTime seenBefore) {
         List<Long> ids = posts.stream().map(p -> p.id).toList();
         List<Long> moderated = posts.stream().map(p -> p.community).distinct()
-                .filter(c -> CommunityAccess.moderates(viewer, c)).map(c -> c.id).toList();
-        Map<Long, List<CommentView>> comments = new java.util.HashMap<>();
+                .filter(c -> PostAccess.moderates(viewer, c)).map(c -> c.id).toList();
+        Map<Long, List<ContentView>> comments = new HashMap<>();
         List<PostComment> loaded = withComments ? PostComment.ofPosts(ids, viewer.memberId(), moderated) : List.of();
         Map<String, Set<String>> mentioned = Mention.usernamesIn(Mention.Source.POST, ids, Mention.Source.COMMENT,
                 loaded.stream().map(c -> c.id).toList());
         for (PostComment c : loaded) {
-            comments.computeIfAbsent(c.post.id, k -> new ArrayList<>()).add(new CommentView(c,
+            comments.computeIfAbsent(c.post.id, k -> new ArrayList<>()).add(view(viewer, c,
                     richText.render(c.body, mentioned.getOrDefault("COMMENT:" + c.id, Set.of())),
-                    c.author.id == viewer.memberId(), moderated.contains(c.post.community.id)));
+                    moderated.contains(c.post.community.id)));
         }
         Map<Long, Long> commentCounts = withComments ? Map.of() : PostComment.countsOf(ids);
         Map<Long, Map<PostReaction.Kind, Long>> reactions = withComments ? PostReaction.countsOf(ids) : Map.of();
         Map<Long, Set<PostReaction.Kind>> mine = withComments ? PostReaction.mineOn(ids, viewer.memberId()) : Map.of();
         List<PostView> views = new ArrayList<>();
         for (Post p : posts) {
-            List<CommentView> own = comments.getOrDefault(p.id, List.of());
-            boolean isMine = p.author.id == viewer.memberId();
-            views.add(new PostView(p, richText.render(p.body, mentioned.getOrDefault("POST:" + p.id, Set.of())),
-                    withComments ? richText.embeds(p.body) : List.of(), own,
+            List<ContentView> own = comments.getOrDefault(p.id, List.of());
+            boolean isMine = p.isBy(viewer.memberId());
+            ContentView content = view(viewer, p,
+                    richText.render(p.body, mentioned.getOrDefault("POST:" + p.id, Set.of())),
+                    moderated.contains(p.community.id));
+            views.add(new PostView(content, p.community, withComments ? richText.embeds(p.body) : List.of(), own,
                     withComments ? own.size() : commentCounts.getOrDefault(p.id, 0L),
                     reactions.getOrDefault(p.id, new EnumMap<>(PostReaction.Kind.class)),
-                    mine.getOrDefault(p.id, EnumSet.noneOf(PostReaction.Kind.class)), isMine,
-                    moderated.contains(p.community.id), canWrite(viewer, p.community),
+                    mine.getOrDefault(p.id, EnumSet.noneOf(PostReaction.Kind.class)),
+                    PostAccess.writes(viewer, p.community),
                     seenBefore != null && !isMine && p.createdAt.isAfter(seenBefore)));
         }
         return views;
     }
 
-    @Transactional
-    public Optional<PostView> find(Viewer viewer, Community subgroup, long id) {
-        return visibleOptional(viewer, subgroup, id).map(p -> views(viewer, List.of(p), true, null).get(0));
+    private static ContentView view(Viewer viewer, Content<Member> content, RawString html, boolean moderator) {
+        boolean edits = PostAccess.edits(viewer, content);
+        return ContentView.of(content, author(content.author), html, viewer.memberId(), edits, edits, moderator);
+    }
+
+    static ContentAuthor author(Member m) {
+        return new ContentAuthor(m.id, m.displayName, m.country == null ? null : m.country.code,
+                m.country == null ? null : m.country.name, m.institution);
     }
 
     @Transactional
-    public Post create(Viewer viewer, Community subgroup, String body) {
-        requireWriter(viewer, subgroup);
-        String text = validBody(body, Post.BODY_MAX);
-        Post post = new Post();
-        post.community = subgroup;
-        post.groupId = subgroup.groupId();
-        post.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
-        post.body = text;
-        post.persist();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.POST, post.id,
-                richText.mentions(text));
-        return post;
+    public Optional<PostItemPage> find(Viewer viewer, CommunityRef ref, long id) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id)
+                .map(p -> new PostItemPage(subgroup, views(viewer, List.of(p), true, null).get(0))));
+    }
+
+    /** Writes a post; the answer is the post as its author sees it. */
+    @Transactional
+    public Optional<PostView> create(Viewer viewer, CommunityRef ref, String body) {
+        return subgroup(viewer, ref).map(subgroup -> {
+            requireWriter(viewer, subgroup);
+            String text = validBody(body, Post.BODY_MAX);
+            Post post = new Post();
+            post.community = subgroup;
+            post.groupId = subgroup.groupId();
+            post.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
+            post.body = text;
+            post.persist();
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.POST, post.id,
+                    richText.mentions(text));
+            return views(viewer, List.of(post), true, null).get(0);
+        });
     }
 
     @Transactional
-    public Post edit(Viewer viewer, Community subgroup, long id, String body) {
-        Post post = visible(viewer, subgroup, id);
-        requireAuthor(viewer, post.author.id);
-        post.body = validBody(body, Post.BODY_MAX);
-        post.changeState().edited();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.POST, post.id,
-                richText.mentions(post.body));
-        return post;
+    public Optional<Post> edit(Viewer viewer, CommunityRef ref, long id, String body) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id)
+                .map(post -> editText(viewer, subgroup, post, body, Post.BODY_MAX, Mention.Source.POST)));
+    }
+
+    /** The author's new text for a post or a comment, with the members it now mentions. */
+    private <C extends Content<Member>> C editText(Viewer viewer, Community subgroup, C content, String body, int max,
+            Mention.Source source) {
+        requireAuthor(PostAccess.edits(viewer, content));
+        content.body = validBody(body, max);
+        content.changeState().edited();
+        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), source, content.id,
+                richText.mentions(content.body));
+        return content;
     }
 
     @Transactional
-    public void delete(Viewer viewer, Community subgroup, long id) {
-        Post post = visible(viewer, subgroup, id);
-        requireAuthor(viewer, post.author.id);
-        post.changeState().delete();
-        AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "POST", post.id, null);
+    public Optional<Post> delete(Viewer viewer, CommunityRef ref, long id) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id)
+                .map(post -> deleteText(viewer, subgroup, post, "POST")));
+    }
+
+    /** The author deletes a post or a comment, with its audit record. */
+    private static <C extends Content<Member>> C deleteText(Viewer viewer, Community subgroup, C content,
+            String targetType) {
+        requireAuthor(PostAccess.edits(viewer, content));
+        content.changeState().delete();
+        AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", targetType, content.id, null);
+        return content;
+    }
+
+    /** Comments on a post; the answer is the comment as its author sees it. */
+    @Transactional
+    public Optional<ContentView> comment(Viewer viewer, CommunityRef ref, long postId, String body) {
+        return subgroup(viewer, ref).flatMap(subgroup -> {
+            requireWriter(viewer, subgroup);
+            return visible(viewer, subgroup, postId).map(post -> {
+                PostComment comment = new PostComment();
+                comment.post = post;
+                comment.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
+                comment.body = validBody(body, PostComment.BODY_MAX);
+                comment.persist();
+                Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.COMMENT,
+                        comment.id, richText.mentions(comment.body));
+                return views(viewer, List.of(post), true, null).get(0).comments().stream()
+                        .filter(c -> c.id() == comment.id).findFirst().orElseThrow();
+            });
+        });
     }
 
     @Transactional
-    public PostComment comment(Viewer viewer, Community subgroup, long postId, String body) {
-        requireWriter(viewer, subgroup);
-        Post post = visible(viewer, subgroup, postId);
-        PostComment comment = new PostComment();
-        comment.post = post;
-        comment.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
-        comment.body = validBody(body, PostComment.BODY_MAX);
-        comment.persist();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.COMMENT, comment.id,
-                richText.mentions(comment.body));
-        return comment;
+    public Optional<PostComment> editComment(Viewer viewer, CommunityRef ref, long commentId, String body) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visibleComment(viewer, subgroup, commentId)
+                .map(comment -> editText(viewer, subgroup, comment, body, PostComment.BODY_MAX, Mention.Source.COMMENT)));
     }
 
     @Transactional
-    public PostComment editComment(Viewer viewer, Community subgroup, long commentId, String body) {
-        PostComment comment = visibleComment(viewer, subgroup, commentId);
-        requireAuthor(viewer, comment.author.id);
-        comment.body = validBody(body, PostComment.BODY_MAX);
-        comment.changeState().edited();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.COMMENT, comment.id,
-                richText.mentions(comment.body));
-        return comment;
+    public Optional<PostComment> deleteComment(Viewer viewer, CommunityRef ref, long commentId) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visibleComment(viewer, subgroup, commentId)
+                .map(comment -> deleteText(viewer, subgroup, comment, "COMMENT")));
+    }
+
+    /** Adds the reaction, or takes it back if the member had given it. The answer: whether it is now on. */
+    @Transactional
+    public Optional<Boolean> react(Viewer viewer, CommunityRef ref, long postId, PostReaction.Kind kind) {
+        return subgroup(viewer, ref).flatMap(subgroup -> {
+            requireWriter(viewer, subgroup);
+            return visible(viewer, subgroup, postId).map(post -> {
+                long removed = PostReaction.delete("postId = ?1 and memberId = ?2 and kind = ?3", post.id,
+                        viewer.memberId(), kind);
+                if (removed > 0) {
+                    return false;
+                }
+                PostReaction reaction = new PostReaction();
+                reaction.postId = post.id;
+                reaction.memberId = viewer.memberId();
+                reaction.kind = kind;
+                reaction.persist();
+                return true;
+            });
+        });
     }
 
     @Transactional
-    public void deleteComment(Viewer viewer, Community subgroup, long commentId) {
-        PostComment comment = visibleComment(viewer, subgroup, commentId);
-        requireAuthor(viewer, comment.author.id);
-        comment.changeState().delete();
-        AuditLog.record(viewer.memberId(), subgroup.id, "DELETE", "COMMENT", comment.id, null);
-    }
-
-    /** Adds the reaction, or takes it back if the member had given it. Returns whether it is now on. */
-    @Transactional
-    public boolean react(Viewer viewer, Community subgroup, long postId, PostReaction.Kind kind) {
-        requireWriter(viewer, subgroup);
-        Post post = visible(viewer, subgroup, postId);
-        long removed = PostReaction.delete("postId = ?1 and memberId = ?2 and kind = ?3", post.id, viewer.memberId(), kind);
-        if (removed > 0) {
-            return false;
-        }
-        PostReaction reaction = new PostReaction();
-        reaction.postId = post.id;
-        reaction.memberId = viewer.memberId();
-        reaction.kind = kind;
-        reaction.persist();
-        return true;
+    public Optional<Post> hide(Viewer viewer, CommunityRef ref, long id, String reason, boolean hidden) {
+        return subgroup(viewer, ref).flatMap(subgroup -> {
+            requireModerator(viewer, subgroup);
+            return visible(viewer, subgroup, id).map(post -> {
+                Moderation.apply(viewer, subgroup.id, post, "POST", reason, hidden);
+                return post;
+            });
+        });
     }
 
     @Transactional
-    public void hide(Viewer viewer, Community subgroup, long id, String reason, boolean hidden) {
-        requireModerator(viewer, subgroup);
-        Post post = visible(viewer, subgroup, id);
-        Moderation.apply(viewer, subgroup.id, post.changeState(), "POST", post.id, reason, hidden);
+    public Optional<PostComment> hideComment(Viewer viewer, CommunityRef ref, long commentId, String reason,
+            boolean hidden) {
+        return subgroup(viewer, ref).flatMap(subgroup -> {
+            requireModerator(viewer, subgroup);
+            return visibleComment(viewer, subgroup, commentId).map(comment -> {
+                Moderation.apply(viewer, subgroup.id, comment, "COMMENT", reason, hidden);
+                return comment;
+            });
+        });
     }
 
-    @Transactional
-    public void hideComment(Viewer viewer, Community subgroup, long commentId, String reason, boolean hidden) {
-        requireModerator(viewer, subgroup);
-        PostComment comment = visibleComment(viewer, subgroup, commentId);
-        Moderation.apply(viewer, subgroup.id, comment.changeState(), "COMMENT", comment.id, reason, hidden);
+    private Optional<Community> subgroup(Viewer viewer, CommunityRef ref) {
+        return ref.find(slug -> communities.findVisible(viewer, slug), id -> communities.findVisible(viewer, id))
+                .filter(c -> !c.isGroup());
     }
 
-
-    private Optional<Post> visibleOptional(Viewer viewer, Community subgroup, long id) {
-        boolean moderator = CommunityAccess.moderates(viewer, subgroup);
+    private static Optional<Post> visible(Viewer viewer, Community subgroup, long id) {
+        boolean moderator = PostAccess.moderates(viewer, subgroup);
         return Post.live(id)
                 .filter(p -> p.community.id.equals(subgroup.id))
-                .filter(p -> p.getState().visibleTo(viewer.memberId(), p.author.id, moderator));
+                .filter(p -> PostAccess.sees(viewer, p, moderator));
     }
 
-    private Post visible(Viewer viewer, Community subgroup, long id) {
-        return visibleOptional(viewer, subgroup, id).orElseThrow(NotFoundException::new);
-    }
-
-    private PostComment visibleComment(Viewer viewer, Community subgroup, long commentId) {
-        boolean moderator = CommunityAccess.moderates(viewer, subgroup);
+    private static Optional<PostComment> visibleComment(Viewer viewer, Community subgroup, long commentId) {
+        boolean moderator = PostAccess.moderates(viewer, subgroup);
         return PostComment.live(commentId)
                 .filter(c -> c.post.community.id.equals(subgroup.id))
-                .filter(c -> c.post.getState().visibleTo(viewer.memberId(), c.post.author.id, moderator))
-                .filter(c -> c.getState().visibleTo(viewer.memberId(), c.author.id, moderator))
-                .orElseThrow(NotFoundException::new);
+                .filter(c -> PostAccess.sees(viewer, c.post, moderator))
+                .filter(c -> PostAccess.sees(viewer, c, moderator));
     }
 
     private static void requireWriter(Viewer viewer, Community subgroup) {
-        if (!canWrite(viewer, subgroup)) {
+        if (!PostAccess.writes(viewer, subgroup)) {
             throw new Refused(Refused.Reason.NOT_SUBGROUP_MEMBER);
         }
     }
 
     private static void requireModerator(Viewer viewer, Community subgroup) {
-        if (!CommunityAccess.moderates(viewer, subgroup)) {
+        if (!PostAccess.moderates(viewer, subgroup)) {
             throw new Refused(Refused.Reason.NOT_MODERATOR);
         }
     }
 
-    private static void requireAuthor(Viewer viewer, long authorId) {
-        if (authorId != viewer.memberId()) {
+    private static void requireAuthor(boolean allowed) {
+        if (!allowed) {
             throw new Refused(Refused.Reason.NOT_AUTHOR);
         }
     }

@@ -14,8 +14,10 @@ public final class Moderation {
     private Moderation() {
     }
 
-    public static void apply(Viewer viewer, long communityId, ContentState state, String targetType, long targetId,
-            String reason, boolean hide) {
+    public static void apply(Viewer viewer, long communityId, Content<?> content, String targetType, String reason,
+            boolean hide) {
+        ContentState state = content.changeState();
+        long targetId = content.id;
         if (hide) {
             String why = Texts.clean(reason);
             List<Violation> violations = new ArrayList<>();

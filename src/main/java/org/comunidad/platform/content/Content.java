@@ -1,0 +1,61 @@
+package org.comunidad.platform.content;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+
+import org.comunidad.platform.persistence.BaseEntity;
+
+/**
+ * What every piece of member content shares, written once: its author ({@code author_id}), its
+ * text ({@code body}; a discussion maps it to {@code opening} with an {@code @AttributeOverride})
+ * and what happened to it since ({@link ContentState}: edited, deleted, hidden with a reason).
+ * The author's type is the feature's member entity, given as the type argument, so that the
+ * platform never names it.
+ */
+@MappedSuperclass
+public abstract class Content<A extends BaseEntity> extends BaseEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id")
+    public A author;
+
+    @Column(name = "body", nullable = false)
+    public String body;
+
+    /** Read through {@link #getState()}: the field is null when all its columns are. */
+    @Embedded
+    protected ContentState state = new ContentState();
+
+    /**
+     * Hibernate leaves the embeddable null when all its columns are: readers get an empty
+     * state (not attached, so reading never makes the row dirty); writers use {@link #changeState()}.
+     */
+    public ContentState getState() {
+        return state != null ? state : new ContentState();
+    }
+
+    public ContentState changeState() {
+        if (state == null) {
+            state = new ContentState();
+        }
+        return state;
+    }
+
+    /** The author's id, without loading the author. */
+    public long authorId() {
+        return author.id;
+    }
+
+    public boolean isBy(long memberId) {
+        return authorId() == memberId;
+    }
+
+    /** Deleted content is gone for everyone; hidden content stays visible to its author and the moderators. */
+    public boolean visibleTo(long viewerId, boolean moderator) {
+        return getState().visibleTo(viewerId, authorId(), moderator);
+    }
+}
