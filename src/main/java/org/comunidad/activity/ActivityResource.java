@@ -3,7 +3,6 @@ package org.comunidad.activity;
 import java.time.LocalDate;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -50,7 +49,6 @@ public class ActivityResource {
 
     @GET
     @Path("c/{slug}/activity")
-    @Transactional
     public TemplateInstance page(@PathParam("slug") String slug, @QueryParam("period") String period,
             @QueryParam("subgroup") String subgroup) {
         Viewer viewer = currentUser.viewer();

@@ -1,9 +1,7 @@
 package org.comunidad.notification;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.comunidad.platform.security.CurrentUser;
+import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -43,7 +42,6 @@ public class NotificationResource {
     Pages pages;
 
     @GET
-    @Transactional
     public TemplateInstance list(@QueryParam("before") Long before) {
         return pages.render(Templates.list(notifications.page(currentUser.require().id(), before), before));
     }
@@ -54,7 +52,7 @@ public class NotificationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(@PathParam("id") long id) {
         String link = notifications.open(currentUser.require().id(), id).orElseThrow(NotFoundException::new);
-        return Response.seeOther(URI.create(link)).build();
+        return Links.seeOther(link);
     }
 
     @POST
@@ -62,6 +60,6 @@ public class NotificationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response readAll() {
         notifications.readAll(currentUser.require().id());
-        return Response.seeOther(URI.create("/notifications")).build();
+        return Links.seeOther("/notifications");
     }
 }

@@ -1,7 +1,6 @@
 package org.comunidad.search;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,7 +39,6 @@ public class SearchResource {
     Pages pages;
 
     @GET
-    @Transactional
     @RateLimited(RateLimited.Kind.SEARCH)
     public TemplateInstance search(@QueryParam("q") String q) {
         String text = q == null ? "" : q.strip();

@@ -63,7 +63,7 @@ public class SignOutResource {
     @Produces(MediaType.TEXT_HTML)
     public Response confirm() {
         if (!currentUser.isSignedIn()) {
-            return Response.seeOther(URI.create("/")).build();
+            return Links.seeOther("/");
         }
         return Response.ok(pages.render(Templates.confirm())).build();
     }
@@ -73,14 +73,14 @@ public class SignOutResource {
         URI landing = uri.getBaseUriBuilder().replacePath("/").replaceQuery(null).build();
         if (!CsrfGuard.hasSessionCookie(request)) {
             // A bearer-token client or nobody: there is no browser session to end.
-            return Response.seeOther(URI.create("/")).build();
+            return Links.seeOther("/");
         }
         JsonWebToken idToken = session.getIdToken();
         String hint = idToken == null ? null : idToken.getRawToken();
         session.logout().await().indefinitely();
         String endSession = provider.getEndSessionUri();
         if (endSession == null || hint == null) {
-            return Response.seeOther(URI.create("/")).build();
+            return Links.seeOther("/");
         }
         return Response.seeOther(URI.create(endSession + (endSession.contains("?") ? "&" : "?")
                 + "id_token_hint=" + encode(hint) + "&post_logout_redirect_uri=" + encode(landing.toString()))).build();
