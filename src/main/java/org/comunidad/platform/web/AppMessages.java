@@ -14,11 +14,11 @@ public interface AppMessages {
 
     // Layout
     @Message String app_name();
-    @Message String app_tagline();
+    @Message String app_tagline(String forum);
     @Message String layout_skip();
     @Message String layout_nav_main();
     @Message String layout_nav_community();
-    @Message String layout_footer();
+    @Message String layout_footer(String forum);
     @Message String nav_my_communities();
     @Message String nav_overview();
     @Message String nav_members();
@@ -32,7 +32,7 @@ public interface AppMessages {
     @Message String lang_en();
 
     // Landing page
-    @Message String home_title();
+    @Message String home_title(String forum);
     @Message String home_lead();
     @Message String home_signin();
     @Message String home_continue();

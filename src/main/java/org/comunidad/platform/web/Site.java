@@ -18,4 +18,9 @@ public class Site {
     public String forumName() {
         return config.forumName();
     }
+
+    /** The forum's name as a sentence in this language writes it (PROSUL in Portuguese). */
+    public String forumNameIn(String language) {
+        return "pt".equals(language) ? config.portugueseForumName().orElse(config.forumName()) : config.forumName();
+    }
 }

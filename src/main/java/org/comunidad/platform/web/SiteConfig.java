@@ -1,6 +1,7 @@
 package org.comunidad.platform.web;
 
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
@@ -19,6 +20,13 @@ public interface SiteConfig {
      * CELAC...): one build serves any forum, the installation says which.
      */
     String forumName();
+
+    /**
+     * The forum's name where Portuguese writes it differently (PROSUR is PROSUL): the pages'
+     * sentences in Portuguese use it; the header keeps {@link #forumName()}.
+     */
+    @WithName("forum-name-pt")
+    Optional<String> portugueseForumName();
 
     /** The public address of the app, as configured (a trailing slash is allowed). */
     @WithName("base-url")
