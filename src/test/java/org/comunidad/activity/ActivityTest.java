@@ -1,5 +1,6 @@
 package org.comunidad.activity;
 
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.comunidad.testsupport.Persona.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,12 +24,12 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.SqlStatements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,30 +66,19 @@ class ActivityTest {
 
     // ---------------------------------------------------------------- access
 
-    record Case(String name, String path, Map<Persona, Integer> expected) {
+    static AccessMatrix matrix() {
+        Map<Persona, Integer> coordinatorOnly = expect(200, 200, 403, 403, 403, 404, SIGN_IN);
+        return AccessMatrix.of("activity")
+                .get("/c/seguridad/activity").expect(coordinatorOnly)
+                .get("/c/seguridad/activity?period=months&subgroup=seguridad-asistencia-victimas").expect(coordinatorOnly)
+                .get("/c/seguridad-asistencia-victimas/activity").named("a subgroup has no page of its own")
+                        .expect(404, 404, 404, 404, 404, 404, SIGN_IN);
     }
 
-    static Stream<Arguments> matrix() {
-        Map<Persona, Integer> coordinatorOnly = expect(200, 200, 403, 403, 403, 404, 302);
-        List<Case> cases = List.of(
-                new Case("activity page", "/c/seguridad/activity", coordinatorOnly),
-                new Case("by month, one subgroup", "/c/seguridad/activity?period=months&subgroup=seguridad-asistencia-victimas",
-                        coordinatorOnly),
-                new Case("a subgroup has no page of its own", "/c/seguridad-asistencia-victimas/activity",
-                        expect(404, 404, 404, 404, 404, 404, 302)));
-        List<Arguments> args = new ArrayList<>();
-        for (Case c : cases) {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(c.name(), p, c.path(), c.expected().get(p)));
-            }
-        }
-        return args.stream();
-    }
-
-    @ParameterizedTest(name = "{0} as {1} -> {3}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
-    void onlyTheCoordinatorAndTheAdminSeeActivity(String name, Persona persona, String path, int expected) {
-        assertEquals(expected, persona.request().get(path).statusCode(), name + " as " + persona);
+    void onlyTheCoordinatorAndTheAdminSeeActivity(AccessMatrix.Case c) {
+        c.check();
     }
 
     @Test

@@ -1,24 +1,23 @@
 package org.comunidad.member;
 
-import static org.comunidad.testsupport.Persona.expect;
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,64 +38,53 @@ class MemberAdminTest {
     @Inject
     EntityManager em;
 
-    long colombia() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from member where username = 'pf.colombia'").getSingleResult()).longValue());
+    static long colombia() {
+        return Db.member("pf.colombia");
     }
 
-    void dropExtraRole() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+    static void dropExtraRole() {
+        Db.update("""
                 delete from membership where member_id = (select id from member where username = 'pf.colombia')
-                and community_id = (select id from community where slug = ?1)""").setParameter(1, SUBGROUP)
-                .executeUpdate());
+                and community_id = (select id from community where slug = ?1)""", SUBGROUP);
     }
 
-    long extraRole() {
+    static long extraRole() {
         dropExtraRole();
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                insert into membership (community_id, member_id, role, country_code)
-                select c.id, m.id, 'MEMBER', 'CO' from community c, member m
-                where c.slug = ?1 and m.username = 'pf.colombia' returning id""").setParameter(1, SUBGROUP)
-                .getSingleResult()).longValue());
+        return Members.existing("pf.colombia").in(SUBGROUP, "MEMBER", "CO");
     }
 
-
-    record Case(String name, Map<Persona, Integer> expected, Function<MemberAdminTest, Function<Persona, Response>> call) {
+    static AccessMatrix matrix() {
+        return AccessMatrix.of("member admin")
+                .bind("colombia", MemberAdminTest::colombia)
+                .get(G + "{colombia}").expect(200, 200, 403, 403, 403, 404, SIGN_IN)
+                .form(G + "{colombia}/roles", Map.of("role", "MEMBER", "community", SUBGROUP))
+                        .before(MemberAdminTest::dropExtraRole).after(v -> dropExtraRole())
+                        .expect(303, 303, 403, 403, 403, 404, SIGN_IN)
+                .form(G + "{colombia}/roles/{role}/remove", Map.of()).given("role", MemberAdminTest::extraRole)
+                        .after(v -> dropExtraRole()).expect(303, 303, 403, 403, 403, 404, SIGN_IN)
+                .form(G + "{colombia}/remove", Map.of()).given("saved", MemberAdminTest::colombiasMemberships)
+                        .after(v -> restoreMemberships((String) v.get("saved")))
+                        .expect(303, 303, 403, 403, 403, 404, SIGN_IN);
     }
 
-    static List<Case> cases() {
-        List<Case> cases = new ArrayList<>();
-        cases.add(new Case("GET member", expect(200, 200, 403, 403, 403, 404, 302),
-                t -> p -> p.request().get(G + t.colombia())));
-        cases.add(new Case("POST assign role", expect(303, 303, 403, 403, 403, 404, 302), t -> p -> {
-            t.dropExtraRole();
-            Response r = Web.form(p, G + t.colombia() + "/roles", Map.of("role", "MEMBER", "community", SUBGROUP));
-            t.dropExtraRole();
-            return r;
-        }));
-        cases.add(new Case("POST remove role", expect(303, 303, 403, 403, 403, 404, 302), t -> p -> {
-            long role = t.extraRole();
-            Response r = Web.form(p, G + t.colombia() + "/roles/" + role + "/remove", Map.of());
-            t.dropExtraRole();
-            return r;
-        }));
-        return cases;
+    /** pf.colombia's memberships (JSON), to put back after they were removed. */
+    static String colombiasMemberships() {
+        return (String) Db.value("select coalesce(json_agg(m), '[]')::text from membership m where member_id = ?1",
+                colombia());
     }
 
-    static Stream<Arguments> matrix() {
-        List<Arguments> args = new ArrayList<>();
-        for (Case c : cases()) {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(c.name(), p, c, c.expected().get(p)));
-            }
-        }
-        return args.stream();
+    static void restoreMemberships(String saved) {
+        Db.run(em -> {
+            Db.bind(em.createNativeQuery("delete from membership where member_id = ?1"), colombia()).executeUpdate();
+            Db.bind(em.createNativeQuery("insert into membership select * from json_populate_recordset(null::membership, "
+                    + "cast(?1 as json))"), saved).executeUpdate();
+        });
     }
 
-    @ParameterizedTest(name = "{0} as {1} -> {3}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
-    void answersAsExpected(String name, Persona persona, Case c, int expected) {
-        assertEquals(expected, c.call().apply(this).apply(persona).statusCode(), name + " as " + persona);
+    void answersAsExpected(AccessMatrix.Case c) {
+        c.check();
     }
 
     @Test

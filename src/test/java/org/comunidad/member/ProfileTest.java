@@ -1,25 +1,22 @@
 package org.comunidad.member;
 
-import static org.comunidad.testsupport.Persona.expect;
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,30 +42,19 @@ class ProfileTest {
 
     static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
 
-    record Case(String name, Map<Persona, Integer> expected, Function<Persona, Response> call) {
+    static AccessMatrix matrix() {
+        return AccessMatrix.of("profile")
+                .get("/profile").expect(200, 200, 200, 200, 200, 200, SIGN_IN)
+                .form("/profile", Map.of("phone", "llámame", "language", "es", "timeZone", "America/Lima"))
+                        .named("POST profile (invalid)").expect(400, 400, 400, 400, 400, 400, SIGN_IN)
+                .form("/profile/email", Map.of()).named("POST email preferences (unchanged)")
+                        .expect(303, 303, 303, 303, 303, 303, SIGN_IN);
     }
 
-    static Stream<Arguments> matrix() {
-        List<Case> cases = List.of(
-                new Case("GET profile", expect(200, 200, 200, 200, 200, 200, 302), p -> p.request().get("/profile")),
-                new Case("POST profile (invalid)", expect(400, 400, 400, 400, 400, 400, 302),
-                        p -> Web.form(p, "/profile", Map.of("phone", "llámame", "language", "es",
-                                "timeZone", "America/Lima"))),
-                new Case("POST email preferences (unchanged)", expect(303, 303, 303, 303, 303, 303, 302),
-                        p -> Web.form(p, "/profile/email", Map.of())));
-        List<Arguments> args = new ArrayList<>();
-        for (Case c : cases) {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(c.name(), p, c, c.expected().get(p)));
-            }
-        }
-        return args.stream();
-    }
-
-    @ParameterizedTest(name = "{0} as {1} -> {3}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
-    void answersAsExpected(String name, Persona persona, Case c, int expected) {
-        assertEquals(expected, c.call().apply(persona).statusCode(), name + " as " + persona);
+    void answersAsExpected(AccessMatrix.Case c) {
+        c.check();
     }
 
     @Test

@@ -1,0 +1,265 @@
+package org.comunidad.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Members and memberships made by tests, written to the same tables the app reads ({@code member},
+ * {@code membership}) in a transaction of their own. One member:
+ *
+ * <pre>{@code
+ * long rosa = Members.create("test-funcionario-peru").username("funcionario.peru").name("Rosa Huamán")
+ *         .country("PE").verifiedEmail().institution("Ministerio del Interior").position("Asesora")
+ *         .in("seguridad", "MEMBER").save();
+ * Members.existing("pf.colombia").in("seguridad-delincuencia-organizada", "MEMBER", "CO");
+ * }</pre>
+ *
+ * Many members at once, numbered (one statement whatever their number; {@code %d} is the number):
+ *
+ * <pre>{@code
+ * Members.numbered(1, 300).subject("load-%d").username("load%d").name("Funcionario %d")
+ *         .countries("CO").institution("Ministerio de Transporte").position("Asesor").in("seguridad").save();
+ * }</pre>
+ *
+ * Defaults: the username is the subject, the email is the username at example.org, the display
+ * name is the subject, the email is not verified, a membership's role is MEMBER and its country
+ * the member's.
+ */
+public final class Members {
+
+    private Members() {
+    }
+
+    /** A new member with this subject (the identity provider's user id). */
+    public static One create(String subject) {
+        return new One(subject);
+    }
+
+    /** Numbered members {@code from..to}, inserted with one statement per table. */
+    public static Numbered numbered(int from, int to) {
+        return new Numbered(from, to);
+    }
+
+    /** A member already there (a demo user, or one made before), to give memberships. */
+    public static Existing existing(String username) {
+        return new Existing(Db.member(username));
+    }
+
+    /** The same, by id. */
+    public static Existing existing(long id) {
+        return new Existing(id);
+    }
+
+    private record Membership(String community, String role, String country) {
+    }
+
+    /** One new member. */
+    public static final class One {
+        private final String subject;
+        private String username;
+        private String email;
+        private String name;
+        private String country;
+        private boolean emailVerified;
+        private String institution;
+        private String position;
+        private final List<Membership> memberships = new ArrayList<>();
+
+        private One(String subject) {
+            this.subject = subject;
+        }
+
+        public One username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        public One email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        public One name(String displayName) {
+            this.name = displayName;
+            return this;
+        }
+
+        public One country(String code) {
+            this.country = code;
+            return this;
+        }
+
+        public One verifiedEmail() {
+            this.emailVerified = true;
+            return this;
+        }
+
+        public One institution(String institution) {
+            this.institution = institution;
+            return this;
+        }
+
+        public One position(String position) {
+            this.position = position;
+            return this;
+        }
+
+        /** A MEMBER of this community, for the member's country. */
+        public One in(String community) {
+            return in(community, "MEMBER");
+        }
+
+        public One in(String community, String role) {
+            return in(community, role, null);
+        }
+
+        /** A role in a community for a country (null: the member's). */
+        public One in(String community, String role, String country) {
+            memberships.add(new Membership(community, role, country));
+            return this;
+        }
+
+        /** Inserts the member and their memberships; returns the member's id. */
+        public long save() {
+            String user = username != null ? username : subject;
+            return Db.call(em -> {
+                long id = ((Number) Db.bind(em.createNativeQuery("""
+                        insert into member (subject, username, email, email_verified, display_name, country_code,
+                                            institution, position)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as text), cast(?7 as text), cast(?8 as text)) returning id"""), subject, user,
+                        email != null ? email : user + "@example.org", emailVerified, name != null ? name : subject,
+                        country, institution, position).getSingleResult()).longValue();
+                for (Membership m : memberships) {
+                    Db.bind(em.createNativeQuery("""
+                            insert into membership (community_id, member_id, role, country_code)
+                            select id, ?1, ?2, ?3 from community where slug = ?4"""), id, m.role(),
+                            m.country() != null ? m.country() : country, m.community()).executeUpdate();
+                }
+                return id;
+            });
+        }
+    }
+
+    /** A member already in the table. */
+    public static final class Existing {
+        private final long id;
+
+        private Existing(long id) {
+            this.id = id;
+        }
+
+        /** Adds a role in a community for a country (null: the member's); returns the membership's id. */
+        public long in(String community, String role, String country) {
+            return Db.number("""
+                    insert into membership (community_id, member_id, role, country_code)
+                    select c.id, m.id, ?2, coalesce(cast(?3 as text), m.country_code) from community c, member m
+                    where c.slug = ?4 and m.id = ?1 returning id""", id, role, country, community);
+        }
+
+        public long in(String community, String role) {
+            return in(community, role, null);
+        }
+
+        /** Removes the member's memberships with this role in a community. */
+        public void out(String community, String role) {
+            Db.update("""
+                    delete from membership where member_id = ?1 and role = ?2
+                    and community_id = (select id from community where slug = ?3)""", id, role, community);
+        }
+    }
+
+    /** Numbered members, {@code %d} in the formats being the number. */
+    public static final class Numbered {
+        private final int from;
+        private final int to;
+        private String subject;
+        private String username;
+        private String email;
+        private String name;
+        private List<String> countries = List.of();
+        private String institution;
+        private String position;
+        private final List<Membership> memberships = new ArrayList<>();
+
+        private Numbered(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        public Numbered subject(String format) {
+            this.subject = format;
+            return this;
+        }
+
+        public Numbered username(String format) {
+            this.username = format;
+            return this;
+        }
+
+        public Numbered email(String format) {
+            this.email = format;
+            return this;
+        }
+
+        public Numbered name(String format) {
+            this.name = format;
+            return this;
+        }
+
+        /** Their countries, in turn: member i gets {@code countries[i % n]}. */
+        public Numbered countries(String... codes) {
+            this.countries = List.of(codes);
+            return this;
+        }
+
+        public Numbered institution(String institution) {
+            this.institution = institution;
+            return this;
+        }
+
+        public Numbered position(String position) {
+            this.position = position;
+            return this;
+        }
+
+        /** Every one of them a MEMBER of this community, for their country. */
+        public Numbered in(String community) {
+            return in(community, "MEMBER");
+        }
+
+        public Numbered in(String community, String role) {
+            memberships.add(new Membership(community, role, null));
+            return this;
+        }
+
+        /** Inserts them, then their memberships (the ones they do not hold yet). */
+        public void save() {
+            if (subject == null || countries.isEmpty()) {
+                throw new IllegalStateException("numbered members need a subject format and countries");
+            }
+            String user = sql(username != null ? username : subject);
+            String country = "(array[" + String.join(",", countries.stream().map(c -> "'" + c + "'").toList())
+                    + "])[1 + i % " + countries.size() + "]";
+            Db.run(em -> {
+                Db.bind(em.createNativeQuery("insert into member (subject, username, email, display_name, country_code, "
+                        + "institution, position) select " + sql(subject) + ", " + user + ", "
+                        + (email != null ? sql(email) : user + " || '@example.org'") + ", "
+                        + sql(name != null ? name : subject) + ", " + country + ", cast(?3 as text), cast(?4 as text) from generate_series(?1, ?2) i"),
+                        from, to, institution, position).executeUpdate();
+                for (Membership m : memberships) {
+                    Db.bind(em.createNativeQuery("insert into membership (community_id, member_id, role, country_code) "
+                            + "select c.id, m.id, ?3, m.country_code from community c, member m "
+                            + "where c.slug = ?4 and m.subject in (select " + sql(subject)
+                            + " from generate_series(?1, ?2) i) and not exists (select 1 from membership x "
+                            + "where x.community_id = c.id and x.member_id = m.id)"), from, to, m.role(), m.community())
+                            .executeUpdate();
+                }
+            });
+        }
+
+        /** A format as an SQL expression of the number i: 'doc-%d' becomes 'doc-' || i || ''. */
+        private static String sql(String format) {
+            return "'" + format.replace("'", "''").replace("%d", "' || i || '") + "'";
+        }
+    }
+}
