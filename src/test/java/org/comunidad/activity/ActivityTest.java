@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.SqlStatements;
 import org.junit.jupiter.api.AfterEach;
@@ -97,22 +98,15 @@ class ActivityTest {
 
     /** Members of three countries (and one removed), active over several weeks of the period. */
     private Map<String, Long> seedFigures() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, Long> ids = new LinkedHashMap<>();
-            ids.put("cl1", member("act-cl1", "Ana Chilena", "CL"));
-            ids.put("cl2", member("act-cl2", "Bruno Chileno", "CL"));
-            ids.put("pe1", member("act-pe1", "Carla Peruana", "PE"));
-            ids.put("pe2", member("act-pe2", "Diego Peruano", "PE"));
-            ids.put("br1", member("act-br1", "Elisa Brasileira", "BR"));
-            ids.put("co1", member("act-co1", "Fabio Colombiano", "CO"));
-            join(ids.get("cl1"), GROUP, "CL");
-            join(ids.get("cl2"), SUBGROUP, "CL");
-            join(ids.get("pe1"), GROUP, "PE");
-            join(ids.get("pe2"), SUBGROUP, "PE");
-            join(ids.get("br1"), GROUP, "BR");
-            // co1 left the group: their past days no longer count.
-            return ids;
-        });
+        Map<String, Long> ids = new LinkedHashMap<>();
+        ids.put("cl1", Members.create("act-cl1").name("Ana Chilena").country("CL").in(GROUP).save());
+        ids.put("cl2", Members.create("act-cl2").name("Bruno Chileno").country("CL").in(SUBGROUP).save());
+        ids.put("pe1", Members.create("act-pe1").name("Carla Peruana").country("PE").in(GROUP).save());
+        ids.put("pe2", Members.create("act-pe2").name("Diego Peruano").country("PE").in(SUBGROUP).save());
+        ids.put("br1", Members.create("act-br1").name("Elisa Brasileira").country("BR").in(GROUP).save());
+        // co1 left the group: their past days no longer count.
+        ids.put("co1", Members.create("act-co1").name("Fabio Colombiano").country("CO").save());
+        return ids;
     }
 
     record Day(String who, String community, LocalDate day) {
@@ -290,12 +284,9 @@ class ActivityTest {
                 "/c/" + GROUP + "/activity?subgroup=" + SUBGROUP, member };
         Map<String, Long> small = countAll(paths);
         // 300 more members from four countries, in the group or the subgroup, active on about 90 days each.
+        Members.numbered(1, 300).subject("act-load-%d").username("act.load%d").name("Carga %d")
+                .countries("AR", "CL", "PE", "PY").save();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code)
-                    select 'act-load-' || i, 'act.load' || i, 'act.load' || i || '@example.org', 'Carga ' || i,
-                           (array['AR','CL','PE','PY'])[1 + i % 4]
-                    from generate_series(1, 300) i""").executeUpdate();
             em.createNativeQuery("""
                     insert into membership (community_id, member_id, role, country_code)
                     select c.id, m.id, 'MEMBER', m.country_code from member m, community c
@@ -332,20 +323,6 @@ class ActivityTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private long member(String subject, String name, String country) {
-        return ((Number) em.createNativeQuery("""
-                insert into member (subject, username, email, display_name, country_code)
-                values (?1, ?1, ?1 || '@example.org', ?2, ?3) returning id""")
-                .setParameter(1, subject).setParameter(2, name).setParameter(3, country).getSingleResult()).longValue();
-    }
-
-    private void join(long memberId, String slug, String country) {
-        em.createNativeQuery("""
-                insert into membership (community_id, member_id, role, country_code)
-                select id, ?1, 'MEMBER', ?2 from community where slug = ?3""")
-                .setParameter(1, memberId).setParameter(2, country).setParameter(3, slug).executeUpdate();
-    }
 
     private void setLanguage(String username, String language) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(

@@ -62,23 +62,14 @@ class MemberAdminTest {
                         .expect(303, 303, 403, 403, 403, 404, SIGN_IN)
                 .form(G + "{colombia}/roles/{role}/remove", Map.of()).given("role", MemberAdminTest::extraRole)
                         .after(v -> dropExtraRole()).expect(303, 303, 403, 403, 403, 404, SIGN_IN)
-                .form(G + "{colombia}/remove", Map.of()).given("saved", MemberAdminTest::colombiasMemberships)
-                        .after(v -> restoreMemberships((String) v.get("saved")))
+                // pf.brasil (Health) joins Security for the case, then gets their memberships back
+                .form(G + "{brasil}/remove", Map.of()).given(() -> {
+                    Members.Existing brasil = Members.existing("pf.brasil");
+                    Members.Memberships saved = brasil.memberships();
+                    brasil.in("seguridad", "MEMBER");
+                    return Map.of("brasil", saved.member(), "saved", saved);
+                }).after(v -> ((Members.Memberships) v.get("saved")).restore())
                         .expect(303, 303, 403, 403, 403, 404, SIGN_IN);
-    }
-
-    /** pf.colombia's memberships (JSON), to put back after they were removed. */
-    static String colombiasMemberships() {
-        return (String) Db.value("select coalesce(json_agg(m), '[]')::text from membership m where member_id = ?1",
-                colombia());
-    }
-
-    static void restoreMemberships(String saved) {
-        Db.run(em -> {
-            Db.bind(em.createNativeQuery("delete from membership where member_id = ?1"), colombia()).executeUpdate();
-            Db.bind(em.createNativeQuery("insert into membership select * from json_populate_recordset(null::membership, "
-                    + "cast(?1 as json))"), saved).executeUpdate();
-        });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,10 +81,7 @@ class MemberAdminTest {
     @Test
     void aRemovedMembersNextRequestIsRefusedThoughTheirTokenIsValid() {
         long colombia = colombia();
-        @SuppressWarnings("unchecked")
-        List<Object[]> saved = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select community_id, role, country_code from membership where member_id = ?1""")
-                .setParameter(1, colombia).getResultList());
+        Members.Memberships saved = Members.existing(colombia).memberships();
         assertEquals(200, Persona.GROUP_MEMBER.request().get("/c/seguridad").statusCode());
         assertEquals(403, Web.form(Persona.LEADER, G + colombia + "/remove", Map.of()).statusCode());
         try {
@@ -106,23 +94,14 @@ class MemberAdminTest {
             assertEquals(1L, count("select count(*) from audit_log where action = 'MEMBER_REMOVE' and target_id = "
                     + colombia));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("delete from membership where member_id = ?1").setParameter(1, colombia)
-                        .executeUpdate();
-                for (Object[] row : saved) {
-                    em.createNativeQuery("insert into membership (community_id, member_id, role, country_code) "
-                            + "values (?1, ?2, ?3, ?4)").setParameter(1, row[0]).setParameter(2, colombia)
-                            .setParameter(3, row[1]).setParameter(4, row[2]).executeUpdate();
-                }
-            });
+            saved.restore();
         }
         assertEquals(200, Persona.GROUP_MEMBER.request().get("/c/seguridad").statusCode(), "restored");
     }
 
     @Test
     void theCoordinatorSeesAMembersActivityInTheGroup() {
-        long peru = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from member where username = 'pf.peru'").getSingleResult()).longValue());
+        long peru = Db.member("pf.peru");
         long posts = count("select count(*) from post p join community g on g.id = p.group_id where g.slug = 'seguridad' "
                 + "and p.author_id = " + peru + " and p.deleted_at is null");
         long uploads = count("select count(*) from document_version v join document d on d.id = v.document_id "
@@ -162,7 +141,6 @@ class MemberAdminTest {
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult())
-                .longValue());
+        return Db.number(sql);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Tokens;
 import org.comunidad.testsupport.Web;
@@ -79,10 +81,7 @@ class RealmRoleCeilingTest {
     @Test
     void coordinatorIsTakenBackWhenTheMemberIsRemovedFromTheGroup() {
         long brasil = id("pf.brasil");
-        @SuppressWarnings("unchecked")
-        List<Object[]> saved = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select community_id, role, country_code from membership where member_id = ?1""")
-                .setParameter(1, brasil).getResultList());
+        Members.Memberships saved = Members.existing(brasil).memberships();
         assertFalse(accounts.realmRoles(BRASIL_SUBJECT).contains("coordinator"));
         try {
             assertEquals(303, Web.form(Persona.ADMIN, "/c/salud/members/" + brasil + "/roles",
@@ -93,15 +92,7 @@ class RealmRoleCeilingTest {
             assertFalse(accounts.realmRoles(BRASIL_SUBJECT).contains("coordinator"), "coordinates nothing: taken back");
             assertTrue(accounts.realmRoles(BRASIL_SUBJECT).contains("member"), "the base role stays");
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("delete from membership where member_id = ?1").setParameter(1, brasil)
-                        .executeUpdate();
-                for (Object[] row : saved) {
-                    em.createNativeQuery("insert into membership (community_id, member_id, role, country_code) "
-                            + "values (?1, ?2, ?3, ?4)").setParameter(1, row[0]).setParameter(2, brasil)
-                            .setParameter(3, row[1]).setParameter(4, row[2]).executeUpdate();
-                }
-            });
+            saved.restore();
             accounts.revokeRealmRole(BRASIL_SUBJECT, "coordinator");
         }
     }
@@ -113,8 +104,7 @@ class RealmRoleCeilingTest {
     }
 
     private long id(String username) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from member where username = ?1").setParameter(1, username).getSingleResult()).longValue());
+        return Db.member(username);
     }
 
     private long leadership(long memberId, String slug) {

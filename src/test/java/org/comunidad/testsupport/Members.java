@@ -160,11 +160,30 @@ public final class Members {
             return in(community, role, null);
         }
 
+        /** The member's memberships as they are now, to put back after a test removed or changed them. */
+        public Memberships memberships() {
+            return new Memberships(id, (String) Db.value(
+                    "select coalesce(json_agg(m), '[]')::text from membership m where member_id = ?1", id));
+        }
+
         /** Removes the member's memberships with this role in a community. */
         public void out(String community, String role) {
             Db.update("""
                     delete from membership where member_id = ?1 and role = ?2
                     and community_id = (select id from community where slug = ?3)""", id, role, community);
+        }
+    }
+
+    /** A member's memberships at one moment (rows as JSON). */
+    public record Memberships(long member, String rows) {
+
+        /** Puts the memberships back as they were (same rows, same ids), dropping any added since. */
+        public void restore() {
+            Db.run(em -> {
+                Db.bind(em.createNativeQuery("delete from membership where member_id = ?1"), member).executeUpdate();
+                Db.bind(em.createNativeQuery("insert into membership select * from "
+                        + "json_populate_recordset(null::membership, cast(?1 as json))"), rows).executeUpdate();
+            });
         }
     }
 
@@ -227,6 +246,7 @@ public final class Members {
             return in(community, "MEMBER");
         }
 
+        /** A role in a community for their country; a {@code %d} in the slug makes member i join community i. */
         public Numbered in(String community, String role) {
             memberships.add(new Membership(community, role, null));
             return this;
@@ -248,11 +268,10 @@ public final class Members {
                         from, to, institution, position).executeUpdate();
                 for (Membership m : memberships) {
                     Db.bind(em.createNativeQuery("insert into membership (community_id, member_id, role, country_code) "
-                            + "select c.id, m.id, ?3, m.country_code from community c, member m "
-                            + "where c.slug = ?4 and m.subject in (select " + sql(subject)
-                            + " from generate_series(?1, ?2) i) and not exists (select 1 from membership x "
-                            + "where x.community_id = c.id and x.member_id = m.id)"), from, to, m.role(), m.community())
-                            .executeUpdate();
+                            + "select c.id, m.id, ?3, m.country_code from generate_series(?1, ?2) i "
+                            + "join member m on m.subject = " + sql(subject) + " join community c on c.slug = "
+                            + sql(m.community()) + " where not exists (select 1 from membership x "
+                            + "where x.community_id = c.id and x.member_id = m.id)"), from, to, m.role()).executeUpdate();
                 }
             });
         }
