@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.SqlStatements;
@@ -85,7 +86,7 @@ class ActivityTest {
     @Test
     void theRefusalSaysWhyAndTheLinkIsOnlyForThoseWhoMayFollowIt() {
         String refused = Persona.LEADER.request().get("/c/seguridad/activity").then().statusCode(403).extract().asString();
-        assertTrue(refused.contains("role=\"alert\""), refused);
+        assertFalse(Html.all(refused, "[role=alert]").isEmpty(), refused);
         String link = "href=\"/c/seguridad/activity\"";
         assertTrue(Persona.COORDINATOR.request().get("/c/seguridad").body().asString().contains(link));
         assertTrue(Persona.ADMIN.request().get("/c/seguridad").body().asString().contains(link));
@@ -173,7 +174,7 @@ class ActivityTest {
         // Most active: days in the period, then the latest; links to the member page; co1 left.
         List<String> top = topNames(page);
         assertEquals(List.of("Ana Chilena", "Carla Peruana", "Elisa Brasileira", "Diego Peruano", "Bruno Chileno"), top);
-        assertTrue(page.contains("<a href=\"/c/" + GROUP + "/members/" + ids.get("cl1") + "\">Ana Chilena</a>"));
+        assertTrue(Html.all(page, "a[href=\"/c/" + GROUP + "/members/" + ids.get("cl1") + "\"]").eachText().contains("Ana Chilena"));
         assertFalse(page.contains("Fabio Colombiano"));
     }
 
@@ -205,13 +206,13 @@ class ActivityTest {
             cells.add(total);
             assertEquals(cells, numbers(row(months, "<time datetime=\"" + month.atDay(1) + "\">")), month.toString());
         });
-        assertTrue(months.contains("<option value=\"months\" selected>"));
+        Html.selectedOption(months, "#activity-period", "months");
         assertTrue(months.contains("Miembros activos por mes y país"));
         assertTrue(row(months, "<tfoot>").contains(cells(2, 2, 1, 5)));
 
         String subgroup = Persona.ADMIN.request().get("/c/" + GROUP + "/activity?subgroup=" + SUBGROUP)
                 .then().statusCode(200).extract().asString();
-        assertTrue(subgroup.contains("<option value=\"" + SUBGROUP + "\" selected>"));
+        Html.selectedOption(subgroup, "#activity-scope", SUBGROUP);
         assertTrue(subgroup.contains("Solo el subgrupo «"), "the page says which communities it counts");
         assertEquals(List.of(1, 0, 1), weekRow(subgroup, 8), "Chile, Peru, total: only the subgroup's own days");
         assertEquals(List.of(0, 1, 1), weekRow(subgroup, 9));

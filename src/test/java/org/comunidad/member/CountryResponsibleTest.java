@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
@@ -102,7 +103,7 @@ class CountryResponsibleTest {
         try {
             String page = Persona.MEMBER.request().get("/c/" + S + "/members").body().asString();
             assertTrue(page.contains("Funcionarios de Perú en este subgrupo"), page);
-            assertTrue(page.contains("<option value=\"" + rosa + "\">Rosa Huamán</option>"), page);
+            assertEquals("Rosa Huamán", Html.one(page, "#official-member option[value=" + rosa + "]").text());
             assertFalse(Persona.GROUP_MEMBER.request().get("/c/" + S + "/members").body().asString()
                     .contains("Funcionarios de"), "not for someone who is not responsible there");
 

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.ComunidadTestResource;
 import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.MailServer;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
@@ -92,8 +93,8 @@ class InvitationTest {
         assertEquals(400, bad.statusCode());
         String html = bad.body().asString();
         assertTrue(html.contains("Escriba un correo válido"), html);
-        assertTrue(html.contains("value=\"no-es-un-correo\""), "the form keeps what was typed");
-        assertTrue(html.contains("value=\"Ministerio del Interior\""));
+        assertEquals("no-es-un-correo", Html.field(html, "email"), "the form keeps what was typed");
+        assertEquals("Ministerio del Interior", Html.field(html, "institution"));
         assertTrue(accounts.findByEmail("no-es-un-correo").isEmpty(), "nothing in Keycloak");
 
         Response exists = Web.form(Persona.COORDINATOR, PAGE, draft("pf.peru@demo.prosur.example"));

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
@@ -107,8 +108,8 @@ class MemberAdminTest {
         long uploads = count("select count(*) from document_version v join document d on d.id = v.document_id "
                 + "join community g on g.id = d.group_id where g.slug = 'seguridad' and v.created_by = " + peru);
         String page = Persona.COORDINATOR.request().get(G + peru).body().asString();
-        assertTrue(page.contains("<dt>Publicaciones</dt><dd>" + posts + "</dd>"), page);
-        assertTrue(page.contains("<dt>Documentos y versiones subidos</dt><dd>" + uploads + "</dd>"), page);
+        assertEquals(String.valueOf(posts), Html.definition(page, "Publicaciones"));
+        assertEquals(String.valueOf(uploads), Html.definition(page, "Documentos y versiones subidos"));
         assertTrue(posts > 0, "the demo has posts by pf.peru in Security");
         assertEquals(403, Persona.GROUP_MEMBER.request().get(G + peru).statusCode(),
                 "only the coordinator sees another member's activity");
@@ -121,7 +122,7 @@ class MemberAdminTest {
         assertEquals(400, taken.statusCode());
         String page = taken.body().asString();
         assertTrue(page.contains("Esa función ya la tiene otra persona en esta comunidad"), page);
-        assertTrue(page.contains("<option value=\"COORDINATOR\" selected>"), page);
+        Html.selectedOption(page, "#role-role", "COORDINATOR");
 
         Response wrongPlace = Web.form(Persona.COORDINATOR, G + colombia() + "/roles",
                 Map.of("role", "LEADER", "community", "seguridad"));

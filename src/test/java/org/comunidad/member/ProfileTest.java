@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class ProfileTest {
             assertEquals(List.of("pt-BR"), attributes.get("locale"));
 
             String page = Persona.GROUP_MEMBER.request().get("/profile").body().asString();
-            assertTrue(page.contains("value=\"+57 601 381 4000\""), "the old token did not bring the old phone back");
+            assertEquals("+57 601 381 4000", Html.field(page, "phone"), "the old token did not bring the old phone back");
             assertTrue(page.contains("Meu perfil"), "the page is now in Portuguese");
             String directory = Persona.COORDINATOR.request().get("/c/seguridad/members").body().asString();
             assertTrue(directory.contains("tel:+57 601 381 4000"), "the phone is in the directory");
@@ -98,8 +99,8 @@ class ProfileTest {
     void institutionAndPositionAreNotTheMembersToWrite() {
         String page = Persona.GROUP_MEMBER.request().get("/profile").then().statusCode(200).extract().asString();
         assertTrue(page.contains("Ministerio de Defensa Nacional"), "shown: " + page);
-        assertFalse(page.contains("name=\"institution\""), "no field for the institution");
-        assertFalse(page.contains("name=\"position\""), "no field for the position");
+        assertTrue(Html.all(page, "[name=institution]").isEmpty(), "no field for the institution");
+        assertTrue(Html.all(page, "[name=position]").isEmpty(), "no field for the position");
 
         Map<String, String> forged = new HashMap<>();
         forged.put("phone", "");
@@ -139,7 +140,7 @@ class ProfileTest {
         String html = bad.body().asString();
         assertTrue(html.contains("Escriba el teléfono solo con números"), html);
         assertTrue(html.contains("Elija una zona horaria de la lista."));
-        assertTrue(html.contains("value=\"llámame al celular\""), "the form keeps what was typed");
+        assertEquals("llámame al celular", Html.field(html, "phone"), "the form keeps what was typed");
         assertEquals("Ministerio de Defensa Nacional", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select institution from member where username = 'pf.colombia'").getSingleResult()), "nothing saved");
     }
@@ -159,8 +160,8 @@ class ProfileTest {
             assertEquals("JOIN_DECLINED", rows.get(1)[0]);
             assertEquals("NONE", rows.get(1)[1]);
             assertEquals("DIGEST", rows.get(2)[1]);
-            assertTrue(Persona.GROUP_MEMBER.request().get("/profile").body().asString()
-                    .contains("name=\"channel.MENTION\" value=\"DIGEST\" checked"));
+            assertTrue(Html.one(Persona.GROUP_MEMBER.request().get("/profile").body().asString(),
+                    "input[name=\"channel.MENTION\"][value=DIGEST]").hasAttr("checked"));
             assertEquals(400, Web.form(Persona.GROUP_MEMBER, "/profile/email", Map.of("channel.MENTION", "LOUDLY"))
                     .statusCode());
         } finally {

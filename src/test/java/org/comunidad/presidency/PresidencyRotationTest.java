@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
@@ -116,8 +117,8 @@ class PresidencyRotationTest {
                     "Colombia has a focal point in every working group");
 
             String page = Persona.ADMIN.request().get("/presidency").then().statusCode(200).extract().asString();
-            assertTrue(page.contains("<option value=\"CO\" selected>Colombia</option>"),
-                    "the rotation form starts from the planned presidency: " + page);
+            assertEquals("Colombia", Html.selectedOption(page, "#rotation-country", "CO"),
+                    "the rotation form starts from the planned presidency");
 
             Response preview = Persona.ADMIN.request().get(ROTATION + "?country=CO&startsOn=" + DEMO_DATE);
             assertEquals(200, preview.statusCode(), preview.body().asString());
@@ -278,11 +279,10 @@ class PresidencyRotationTest {
             String page = response.body().asString();
             assertTrue(page.contains(message), query + ": " + page);
             String date = query.substring(query.indexOf("startsOn=") + 9);
-            assertTrue(page.contains("id=\"rotation-startsOn\" name=\"startsOn\" type=\"date\" value=\"" + date + "\""),
-                    query + ": the date typed is kept");
+            assertDateField(page, "rotation-startsOn", date, query + ": the date typed is kept");
         });
-        assertTrue(Persona.ADMIN.request().get(ROTATION + "?country=CL&startsOn=" + DEMO_DATE).body().asString()
-                .contains("<option value=\"CL\" selected>Chile</option>"), "the country chosen is kept");
+        assertEquals("Chile", Html.selectedOption(Persona.ADMIN.request().get(ROTATION + "?country=CL&startsOn=" + DEMO_DATE)
+                .body().asString(), "#rotation-country", "CL"), "the country chosen is kept");
 
         Response confirm = Web.form(Persona.ADMIN, ROTATION, Map.of("country", "CO", "startsOn", "mañana",
                 "previewed", "x"));
@@ -294,7 +294,7 @@ class PresidencyRotationTest {
         String page = next.body().asString();
         assertTrue(page.contains("Ese país ya ejerce la presidencia."), page);
         assertTrue(page.contains("La fecha debe ser posterior al inicio de la presidencia actual."), page);
-        assertTrue(page.contains("id=\"next-startsOn\" name=\"startsOn\" type=\"date\" value=\"2019-01-01\""), page);
+        assertDateField(page, "next-startsOn", "2019-01-01", "the date typed is kept");
         assertEquals(0L, count("select count(*) from presidency where country_code = 'CL' and status = 'PLANNED'"));
 
         long admin = count("select id from member where username = 'admin.prosur'");
@@ -334,6 +334,13 @@ class PresidencyRotationTest {
     @MethodSource("matrix")
     void answersAsExpected(AccessMatrix.Case c) {
         c.check();
+    }
+
+    /** The date field with this id keeps the date typed. */
+    static void assertDateField(String page, String id, String date, String why) {
+        org.jsoup.nodes.Element field = Html.one(page, "input#" + id);
+        assertEquals(List.of("startsOn", "date", date), List.of(field.attr("name"), field.attr("type"), field.attr("value")),
+                why);
     }
 
     static String previewed(String page) {
