@@ -13,8 +13,7 @@ import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.TestFiles;
 import org.comunidad.testsupport.Uploads;
 import org.comunidad.testsupport.Web;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.comunidad.testsupport.WithAccessMatrix;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -26,7 +25,7 @@ import io.restassured.response.Response;
  * of Security are "not found" for the member of Energy whatever ID or URL is tried.
  */
 @QuarkusTest
-class DocumentAccessMatrixTest {
+class DocumentAccessMatrixTest extends WithAccessMatrix {
 
     static final String G = "/c/seguridad/documents";
     static final String S = "/c/seguridad-asistencia-victimas/documents";
@@ -140,11 +139,5 @@ class DocumentAccessMatrixTest {
                         .given("name", () -> "Renombrada " + System.nanoTime()).expect(folderManagers)
                 .form(S + "/folders/{folder}/delete", Map.of()).given("folder", DocumentAccessMatrixTest::folder)
                         .expect(folderManagers);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void answersAsExpected(AccessMatrix.Case c) {
-        c.check();
     }
 }

@@ -14,9 +14,8 @@ import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +27,7 @@ import io.restassured.response.Response;
  * else can.
  */
 @QuarkusTest
-class AccountDisableTest {
+class AccountDisableTest extends WithAccessMatrix {
 
     @Inject
     EntityManager em;
@@ -48,12 +47,6 @@ class AccountDisableTest {
                 .bind("colombia", () -> Db.member("pf.colombia"))
                 .form("/c/seguridad/members/{colombia}/account", Map.of("enabled", "true"))
                         .expect(303, 404, 404, 404, 404, 404, SIGN_IN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void onlyTheForumAdmin(AccessMatrix.Case c) {
-        c.check();
     }
 
     @Test

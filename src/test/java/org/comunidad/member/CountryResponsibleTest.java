@@ -20,9 +20,8 @@ import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +34,7 @@ import io.restassured.response.Response;
  * coordinator (and the admin) can do the same for any country.
  */
 @QuarkusTest
-class CountryResponsibleTest {
+class CountryResponsibleTest extends WithAccessMatrix {
 
     static final String S = "seguridad-asistencia-victimas";
 
@@ -88,12 +87,6 @@ class CountryResponsibleTest {
                 .form(officials, Map.of("member", "{target}")).named("add another country's official")
                         .given("target", official(CountryResponsibleTest::colombia, false)).after(leaveSubgroup)
                         .expect(303, 303, 403, 403, 403, 404, SIGN_IN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void onlyTheResponsibleOfThatCountryOrTheCoordinator(AccessMatrix.Case c) {
-        c.check();
     }
 
     @Test

@@ -19,9 +19,8 @@ import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.MailServer;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +32,7 @@ import io.restassured.response.Response;
  * Keycloak; resending sends a fresh link; revoking deletes the unused account.
  */
 @QuarkusTest
-class InvitationTest {
+class InvitationTest extends WithAccessMatrix {
 
     static final String PAGE = "/c/seguridad/invitations";
 
@@ -77,12 +76,6 @@ class InvitationTest {
                 .form(PAGE + "/{invitation}/revoke", Map.of()).given("invitation", () -> invite(fresh()))
                         .expect(303, 303, 403, 403, 403, 404, SIGN_IN)
                 .get("/invitations/welcome").expect(303, 303, 303, 303, 303, 303, SIGN_IN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void answersAsExpected(AccessMatrix.Case c) {
-        c.check();
     }
 
     @Test

@@ -13,9 +13,8 @@ import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +26,7 @@ import io.restassured.response.Response;
  * member asks to join a subgroup and its leader approves. Who may decide is checked.
  */
 @QuarkusTest
-class JoinRequestTest {
+class JoinRequestTest extends WithAccessMatrix {
 
     @Inject
     EntityManager em;
@@ -125,7 +124,6 @@ class JoinRequestTest {
         }
     }
 
-
     static AccessMatrix matrix() {
         return AccessMatrix.of("join requests")
                 .get("/join").expect(200, 200, 200, 200, 200, 200, SIGN_IN)
@@ -153,11 +151,5 @@ class JoinRequestTest {
     static void cleanUpRequests(String slug) {
         Db.update("delete from join_request where status = 'PENDING' and community_id = (select id from community "
                 + "where slug = ?1)", slug);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void answersAsExpected(AccessMatrix.Case c) {
-        c.check();
     }
 }

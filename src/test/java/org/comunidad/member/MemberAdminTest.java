@@ -17,9 +17,8 @@ import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +30,7 @@ import io.restassured.response.Response;
  * else can. Every change is in the audit log.
  */
 @QuarkusTest
-class MemberAdminTest {
+class MemberAdminTest extends WithAccessMatrix {
 
     static final String G = "/c/seguridad/members/";
     static final String SUBGROUP = "seguridad-delincuencia-organizada";
@@ -71,12 +70,6 @@ class MemberAdminTest {
                     return Map.of("brasil", saved.member(), "saved", saved);
                 }).after(v -> ((Members.Memberships) v.get("saved")).restore())
                         .expect(303, 303, 403, 403, 403, 404, SIGN_IN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void answersAsExpected(AccessMatrix.Case c) {
-        c.check();
     }
 
     @Test

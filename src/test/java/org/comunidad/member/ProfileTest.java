@@ -16,9 +16,8 @@ import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +29,7 @@ import io.restassured.response.Response;
  * and kept. A token issued before the change does not bring the old data back.
  */
 @QuarkusTest
-class ProfileTest {
+class ProfileTest extends WithAccessMatrix {
 
     @Inject
     EntityManager em;
@@ -50,12 +49,6 @@ class ProfileTest {
                         .named("POST profile (invalid)").expect(400, 400, 400, 400, 400, 400, SIGN_IN)
                 .form("/profile/email", Map.of()).named("POST email preferences (unchanged)")
                         .expect(303, 303, 303, 303, 303, 303, SIGN_IN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void answersAsExpected(AccessMatrix.Case c) {
-        c.check();
     }
 
     @Test

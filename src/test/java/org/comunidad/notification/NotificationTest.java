@@ -14,9 +14,8 @@ import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +27,7 @@ import io.restassured.response.Response;
  * group are never notified.
  */
 @QuarkusTest
-class NotificationTest {
+class NotificationTest extends WithAccessMatrix {
 
     static final String S = "seguridad-asistencia-victimas";
 
@@ -93,12 +92,6 @@ class NotificationTest {
                 // A notification of pf.peru's: theirs to open, nobody else's.
                 .form("/notifications/{notification}/open", Map.of()).given("notification", NotificationTest::perusNotification)
                         .expect(404, 404, 404, 303, 404, 404, SIGN_IN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void everySignedInMemberHasTheirList(AccessMatrix.Case c) {
-        c.check();
     }
 
     static long perusNotification() {

@@ -24,9 +24,8 @@ import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +42,7 @@ import io.restassured.response.Response;
  * leaves the presidencies, coordinators and members as it found them.
  */
 @QuarkusTest
-class PresidencyRotationTest {
+class PresidencyRotationTest extends WithAccessMatrix {
 
     static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
     static final String COORDINATOR_SUBJECT = "00000000-0000-4000-a000-000000000002";
@@ -328,12 +327,6 @@ class PresidencyRotationTest {
                         .given("before", PresidencyRotationTest::snapshot)
                         .after(v -> restore((Snapshot) v.get("before")))
                         .expect(303, 404, 404, 404, 404, 404, SIGN_IN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void answersAsExpected(AccessMatrix.Case c) {
-        c.check();
     }
 
     /** The date field with this id keeps the date typed. */

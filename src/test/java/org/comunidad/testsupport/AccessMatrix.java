@@ -19,27 +19,27 @@ import io.restassured.response.Response;
 
 /**
  * An access matrix: routes down, personas across, the expected HTTP status in each cell. A test
- * class declares its table in a static no-argument method returning an {@code AccessMatrix} and
- * runs it as a parameterized test, one case per route and persona:
+ * class extends {@link WithAccessMatrix} and declares its table in a static no-argument method
+ * {@code matrix()}; every route as every persona is one case of a parameterized test:
  *
  * <pre>{@code
- * static AccessMatrix matrix() {
- *     return AccessMatrix.of("news")
- *             .bind("group", () -> Db.community("seguridad"))
- *             .get("/c/seguridad/news").expect(200, 200, 200, 200, 200, 404, SIGN_IN)
- *             .get("/c/seguridad/news/{item}").given("item", () -> news(Persona.MEMBER))
- *                     .expect(200, 200, 200, 200, 200, 404, SIGN_IN)
- *             .json("/api/communities/{group}/news", Map.of("title", "Aviso", "body", "Texto"))
- *                     .expect(201, 201, 201, 201, 201, 404, 401);
- * }
+ * @QuarkusTest
+ * class NewsAccessTest extends WithAccessMatrix {
  *
- * @ParameterizedTest(name = "{0}")
- * @MethodSource("matrix")
- * void answersAsExpected(AccessMatrix.Case c) {
- *     c.check();
+ *     static AccessMatrix matrix() {
+ *         return AccessMatrix.of("news")
+ *                 .bind("group", () -> Db.community("seguridad"))
+ *                 .get("/c/seguridad/news").expect(200, 200, 200, 200, 200, 404, SIGN_IN)
+ *                 .get("/c/seguridad/news/{item}").given("item", () -> news(Persona.MEMBER))
+ *                         .expect(200, 200, 200, 200, 200, 404, SIGN_IN)
+ *                 .json("/api/communities/{group}/news", Map.of("title", "Aviso", "body", "Texto"))
+ *                         .expect(201, 201, 201, 201, 201, 404, 401);
+ *     }
  * }
  * }</pre>
  *
+ * The columns of {@code expect} are the {@link Persona}s in order: admin, coordinator, leader,
+ * subgroup member, group member outside the subgroup, member of another group, anonymous.
  * Paths and form values may hold {@code {name}} placeholders, filled for every case (every
  * persona) by the row's {@code given} fixtures, then by the matrix's {@code bind}ings: the table
  * itself stays pure (no database, no HTTP) so that {@code RouteCoverageTest} can build every
@@ -256,6 +256,11 @@ public final class AccessMatrix implements Iterable<Arguments> {
         public String toString() {
             return matrix.title() + ": " + row.name() + " as " + persona + " -> " + expected;
         }
+    }
+
+    /** A path or value with its {@code {name}} placeholders filled (for fixtures that build addresses). */
+    public static String fill(String template, Map<String, ?> values) {
+        return substitute(template, new LinkedHashMap<>(values));
     }
 
     static String substitute(String text, Map<String, Object> values) {

@@ -53,34 +53,80 @@ public final class Members {
     private record Membership(String community, String role, String country) {
     }
 
+    /**
+     * What every new member has, for {@link One} and {@link Numbered}: in {@link Numbered}, a
+     * {@code %d} in the subject, username, email or name is the member's number.
+     */
+    public abstract static class Details<B extends Details<B>> {
+        String subject;
+        String username;
+        String email;
+        String name;
+        String institution;
+        String position;
+        final List<Membership> memberships = new ArrayList<>();
+
+        abstract B self();
+
+        public B username(String username) {
+            this.username = username;
+            return self();
+        }
+
+        public B email(String email) {
+            this.email = email;
+            return self();
+        }
+
+        public B name(String displayName) {
+            this.name = displayName;
+            return self();
+        }
+
+        public B institution(String institution) {
+            this.institution = institution;
+            return self();
+        }
+
+        public B position(String position) {
+            this.position = position;
+            return self();
+        }
+
+        /** A MEMBER of this community, for the member's country. */
+        public B in(String community) {
+            return in(community, "MEMBER");
+        }
+
+        /**
+         * A role in a community, for the member's country; for numbered members, a {@code %d} in the
+         * slug makes member i join community i.
+         */
+        public B in(String community, String role) {
+            memberships.add(new Membership(community, role, null));
+            return self();
+        }
+
+        String usernameOrSubject() {
+            return username != null ? username : subject;
+        }
+
+        String nameOrSubject() {
+            return name != null ? name : subject;
+        }
+    }
+
     /** One new member. */
-    public static final class One {
-        private final String subject;
-        private String username;
-        private String email;
-        private String name;
+    public static final class One extends Details<One> {
         private String country;
         private boolean emailVerified;
-        private String institution;
-        private String position;
-        private final List<Membership> memberships = new ArrayList<>();
 
         private One(String subject) {
             this.subject = subject;
         }
 
-        public One username(String username) {
-            this.username = username;
-            return this;
-        }
-
-        public One email(String email) {
-            this.email = email;
-            return this;
-        }
-
-        public One name(String displayName) {
-            this.name = displayName;
+        @Override
+        One self() {
             return this;
         }
 
@@ -94,25 +140,6 @@ public final class Members {
             return this;
         }
 
-        public One institution(String institution) {
-            this.institution = institution;
-            return this;
-        }
-
-        public One position(String position) {
-            this.position = position;
-            return this;
-        }
-
-        /** A MEMBER of this community, for the member's country. */
-        public One in(String community) {
-            return in(community, "MEMBER");
-        }
-
-        public One in(String community, String role) {
-            return in(community, role, null);
-        }
-
         /** A role in a community for a country (null: the member's). */
         public One in(String community, String role, String country) {
             memberships.add(new Membership(community, role, country));
@@ -121,14 +148,14 @@ public final class Members {
 
         /** Inserts the member and their memberships; returns the member's id. */
         public long save() {
-            String user = username != null ? username : subject;
+            String user = usernameOrSubject();
             return Db.call(em -> {
                 long id = ((Number) Db.bind(em.createNativeQuery("""
                         insert into member (subject, username, email, email_verified, display_name, country_code,
                                             institution, position)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as text), cast(?7 as text), cast(?8 as text)) returning id"""), subject, user,
-                        email != null ? email : user + "@example.org", emailVerified, name != null ? name : subject,
-                        country, institution, position).getSingleResult()).longValue();
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as text), cast(?7 as text), cast(?8 as text))
+                        returning id"""), subject, user, email != null ? email : user + "@example.org", emailVerified,
+                        nameOrSubject(), country, institution, position).getSingleResult()).longValue();
                 for (Membership m : memberships) {
                     Db.bind(em.createNativeQuery("""
                             insert into membership (community_id, member_id, role, country_code)
@@ -188,40 +215,23 @@ public final class Members {
     }
 
     /** Numbered members, {@code %d} in the formats being the number. */
-    public static final class Numbered {
+    public static final class Numbered extends Details<Numbered> {
         private final int from;
         private final int to;
-        private String subject;
-        private String username;
-        private String email;
-        private String name;
         private List<String> countries = List.of();
-        private String institution;
-        private String position;
-        private final List<Membership> memberships = new ArrayList<>();
 
         private Numbered(int from, int to) {
             this.from = from;
             this.to = to;
         }
 
+        @Override
+        Numbered self() {
+            return this;
+        }
+
         public Numbered subject(String format) {
             this.subject = format;
-            return this;
-        }
-
-        public Numbered username(String format) {
-            this.username = format;
-            return this;
-        }
-
-        public Numbered email(String format) {
-            this.email = format;
-            return this;
-        }
-
-        public Numbered name(String format) {
-            this.name = format;
             return this;
         }
 
@@ -231,40 +241,19 @@ public final class Members {
             return this;
         }
 
-        public Numbered institution(String institution) {
-            this.institution = institution;
-            return this;
-        }
-
-        public Numbered position(String position) {
-            this.position = position;
-            return this;
-        }
-
-        /** Every one of them a MEMBER of this community, for their country. */
-        public Numbered in(String community) {
-            return in(community, "MEMBER");
-        }
-
-        /** A role in a community for their country; a {@code %d} in the slug makes member i join community i. */
-        public Numbered in(String community, String role) {
-            memberships.add(new Membership(community, role, null));
-            return this;
-        }
-
         /** Inserts them, then their memberships (the ones they do not hold yet). */
         public void save() {
             if (subject == null || countries.isEmpty()) {
                 throw new IllegalStateException("numbered members need a subject format and countries");
             }
-            String user = sql(username != null ? username : subject);
+            String user = sql(usernameOrSubject());
             String country = "(array[" + String.join(",", countries.stream().map(c -> "'" + c + "'").toList())
                     + "])[1 + i % " + countries.size() + "]";
             Db.run(em -> {
                 Db.bind(em.createNativeQuery("insert into member (subject, username, email, display_name, country_code, "
                         + "institution, position) select " + sql(subject) + ", " + user + ", "
                         + (email != null ? sql(email) : user + " || '@example.org'") + ", "
-                        + sql(name != null ? name : subject) + ", " + country + ", cast(?3 as text), cast(?4 as text) from generate_series(?1, ?2) i"),
+                        + sql(nameOrSubject()) + ", " + country + ", cast(?3 as text), cast(?4 as text) from generate_series(?1, ?2) i"),
                         from, to, institution, position).executeUpdate();
                 for (Membership m : memberships) {
                     Db.bind(em.createNativeQuery("insert into membership (community_id, member_id, role, country_code) "

@@ -12,9 +12,8 @@ import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.TestFiles;
 import org.comunidad.testsupport.Uploads;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +25,7 @@ import io.restassured.response.Response;
  * else is refused (members) or finds nothing (outsiders).
  */
 @QuarkusTest
-class AuditLogTest {
+class AuditLogTest extends WithAccessMatrix {
 
     @Inject
     EntityManager em;
@@ -38,12 +37,6 @@ class AuditLogTest {
                 .get("/c/seguridad-asistencia-victimas/audit").expect(404, 404, 404, 404, 404, 404, SIGN_IN)
                 .get("/audit").expect(200, 404, 404, 404, 404, 404, SIGN_IN)
                 .get("/audit.csv").expect(200, 404, 404, 404, 404, 404, SIGN_IN);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void answersAsExpected(AccessMatrix.Case c) {
-        c.check();
     }
 
     @Test

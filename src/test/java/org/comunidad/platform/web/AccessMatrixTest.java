@@ -8,8 +8,7 @@ import java.util.Map;
 import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Persona;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.comunidad.testsupport.WithAccessMatrix;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -21,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * group outside it: both columns hold the same answers.
  */
 @QuarkusTest
-class AccessMatrixTest {
+class AccessMatrixTest extends WithAccessMatrix {
 
     static final int UNAUTHORIZED = 401;
 
@@ -53,11 +52,5 @@ class AccessMatrixTest {
                 .get("/api/communities/999999").expect(404, 404, 404, 404, 404, 404, UNAUTHORIZED)
                 .form("/language", Map.of("lang", "es", "return", "/communities")).expect(303, 303, 303, 303, 303, 303, 303)
                 .get("/q/health/ready").expect(200, 200, 200, 200, 200, 200, 200);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("matrix")
-    void routeAnswersAsExpected(AccessMatrix.Case c) {
-        c.check();
     }
 }
