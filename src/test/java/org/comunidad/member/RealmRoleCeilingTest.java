@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Members;
@@ -17,7 +16,6 @@ import org.comunidad.testsupport.Tokens;
 import org.comunidad.testsupport.Web;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -35,9 +33,6 @@ class RealmRoleCeilingTest {
     static final String ADMIN_SUBJECT = "00000000-0000-4000-a000-000000000001";
     static final String GENDER = "seguridad-prevencion-violencia-genero";
     static final String VICTIMS = "seguridad-asistencia-victimas";
-
-    @Inject
-    EntityManager em;
 
     @Inject
     KeycloakAccounts accounts;
@@ -71,9 +66,7 @@ class RealmRoleCeilingTest {
                     .then().statusCode(200).extract().path("realmRoles");
             assertFalse(roles.contains("leader"), "the next token no longer carries it: " + roles);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                    delete from membership where member_id = ?1 and role = 'LEADER'""").setParameter(1, colombia)
-                    .executeUpdate());
+            Db.update("delete from membership where member_id = ?1 and role = 'LEADER'", colombia);
             accounts.revokeRealmRole(COLOMBIA_SUBJECT, "leader");
         }
     }
@@ -108,9 +101,8 @@ class RealmRoleCeilingTest {
     }
 
     private long leadership(long memberId, String slug) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+        return Db.number("""
                 select ms.id from membership ms join community c on c.id = ms.community_id
-                where ms.member_id = ?1 and c.slug = ?2 and ms.role = 'LEADER'""").setParameter(1, memberId)
-                .setParameter(2, slug).getSingleResult()).longValue());
+                where ms.member_id = ?1 and c.slug = ?2 and ms.role = 'LEADER'""", memberId, slug);
     }
 }
