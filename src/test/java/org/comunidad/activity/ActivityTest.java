@@ -1,5 +1,6 @@
 package org.comunidad.activity;
 
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.comunidad.testsupport.Persona.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,13 +24,14 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Html;
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.SqlStatements;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * member page adds the member's active days per month; both run a fixed number of statements.
  */
 @QuarkusTest
-class ActivityTest {
+class ActivityTest extends WithAccessMatrix {
 
     /** A group no demo user belongs to: its figures are the ones this test inserts. */
     static final String GROUP = "infraestructura";
@@ -65,36 +67,19 @@ class ActivityTest {
 
     // ---------------------------------------------------------------- access
 
-    record Case(String name, String path, Map<Persona, Integer> expected) {
-    }
-
-    static Stream<Arguments> matrix() {
-        Map<Persona, Integer> coordinatorOnly = expect(200, 200, 403, 403, 403, 404, 302);
-        List<Case> cases = List.of(
-                new Case("activity page", "/c/seguridad/activity", coordinatorOnly),
-                new Case("by month, one subgroup", "/c/seguridad/activity?period=months&subgroup=seguridad-asistencia-victimas",
-                        coordinatorOnly),
-                new Case("a subgroup has no page of its own", "/c/seguridad-asistencia-victimas/activity",
-                        expect(404, 404, 404, 404, 404, 404, 302)));
-        List<Arguments> args = new ArrayList<>();
-        for (Case c : cases) {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(c.name(), p, c.path(), c.expected().get(p)));
-            }
-        }
-        return args.stream();
-    }
-
-    @ParameterizedTest(name = "{0} as {1} -> {3}")
-    @MethodSource("matrix")
-    void onlyTheCoordinatorAndTheAdminSeeActivity(String name, Persona persona, String path, int expected) {
-        assertEquals(expected, persona.request().get(path).statusCode(), name + " as " + persona);
+    static AccessMatrix matrix() {
+        Map<Persona, Integer> coordinatorOnly = expect(200, 200, 403, 403, 403, 404, SIGN_IN);
+        return AccessMatrix.of("activity")
+                .get("/c/seguridad/activity").expect(coordinatorOnly)
+                .get("/c/seguridad/activity?period=months&subgroup=seguridad-asistencia-victimas").expect(coordinatorOnly)
+                .get("/c/seguridad-asistencia-victimas/activity").named("a subgroup has no page of its own")
+                        .expect(404, 404, 404, 404, 404, 404, SIGN_IN);
     }
 
     @Test
     void theRefusalSaysWhyAndTheLinkIsOnlyForThoseWhoMayFollowIt() {
         String refused = Persona.LEADER.request().get("/c/seguridad/activity").then().statusCode(403).extract().asString();
-        assertTrue(refused.contains("role=\"alert\""), refused);
+        assertFalse(Html.all(refused, "[role=alert]").isEmpty(), refused);
         String link = "href=\"/c/seguridad/activity\"";
         assertTrue(Persona.COORDINATOR.request().get("/c/seguridad").body().asString().contains(link));
         assertTrue(Persona.ADMIN.request().get("/c/seguridad").body().asString().contains(link));
@@ -107,22 +92,15 @@ class ActivityTest {
 
     /** Members of three countries (and one removed), active over several weeks of the period. */
     private Map<String, Long> seedFigures() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, Long> ids = new LinkedHashMap<>();
-            ids.put("cl1", member("act-cl1", "Ana Chilena", "CL"));
-            ids.put("cl2", member("act-cl2", "Bruno Chileno", "CL"));
-            ids.put("pe1", member("act-pe1", "Carla Peruana", "PE"));
-            ids.put("pe2", member("act-pe2", "Diego Peruano", "PE"));
-            ids.put("br1", member("act-br1", "Elisa Brasileira", "BR"));
-            ids.put("co1", member("act-co1", "Fabio Colombiano", "CO"));
-            join(ids.get("cl1"), GROUP, "CL");
-            join(ids.get("cl2"), SUBGROUP, "CL");
-            join(ids.get("pe1"), GROUP, "PE");
-            join(ids.get("pe2"), SUBGROUP, "PE");
-            join(ids.get("br1"), GROUP, "BR");
-            // co1 left the group: their past days no longer count.
-            return ids;
-        });
+        Map<String, Long> ids = new LinkedHashMap<>();
+        ids.put("cl1", Members.create("act-cl1").name("Ana Chilena").country("CL").in(GROUP).save());
+        ids.put("cl2", Members.create("act-cl2").name("Bruno Chileno").country("CL").in(SUBGROUP).save());
+        ids.put("pe1", Members.create("act-pe1").name("Carla Peruana").country("PE").in(GROUP).save());
+        ids.put("pe2", Members.create("act-pe2").name("Diego Peruano").country("PE").in(SUBGROUP).save());
+        ids.put("br1", Members.create("act-br1").name("Elisa Brasileira").country("BR").in(GROUP).save());
+        // co1 left the group: their past days no longer count.
+        ids.put("co1", Members.create("act-co1").name("Fabio Colombiano").country("CO").save());
+        return ids;
     }
 
     record Day(String who, String community, LocalDate day) {
@@ -189,7 +167,7 @@ class ActivityTest {
         // Most active: days in the period, then the latest; links to the member page; co1 left.
         List<String> top = topNames(page);
         assertEquals(List.of("Ana Chilena", "Carla Peruana", "Elisa Brasileira", "Diego Peruano", "Bruno Chileno"), top);
-        assertTrue(page.contains("<a href=\"/c/" + GROUP + "/members/" + ids.get("cl1") + "\">Ana Chilena</a>"));
+        assertTrue(Html.all(page, "a[href=\"/c/" + GROUP + "/members/" + ids.get("cl1") + "\"]").eachText().contains("Ana Chilena"));
         assertFalse(page.contains("Fabio Colombiano"));
     }
 
@@ -221,13 +199,13 @@ class ActivityTest {
             cells.add(total);
             assertEquals(cells, numbers(row(months, "<time datetime=\"" + month.atDay(1) + "\">")), month.toString());
         });
-        assertTrue(months.contains("<option value=\"months\" selected>"));
+        Html.selectedOption(months, "#activity-period", "months");
         assertTrue(months.contains("Miembros activos por mes y país"));
         assertTrue(row(months, "<tfoot>").contains(cells(2, 2, 1, 5)));
 
         String subgroup = Persona.ADMIN.request().get("/c/" + GROUP + "/activity?subgroup=" + SUBGROUP)
                 .then().statusCode(200).extract().asString();
-        assertTrue(subgroup.contains("<option value=\"" + SUBGROUP + "\" selected>"));
+        Html.selectedOption(subgroup, "#activity-scope", SUBGROUP);
         assertTrue(subgroup.contains("Solo el subgrupo «"), "the page says which communities it counts");
         assertEquals(List.of(1, 0, 1), weekRow(subgroup, 8), "Chile, Peru, total: only the subgroup's own days");
         assertEquals(List.of(0, 1, 1), weekRow(subgroup, 9));
@@ -300,12 +278,9 @@ class ActivityTest {
                 "/c/" + GROUP + "/activity?subgroup=" + SUBGROUP, member };
         Map<String, Long> small = countAll(paths);
         // 300 more members from four countries, in the group or the subgroup, active on about 90 days each.
+        Members.numbered(1, 300).subject("act-load-%d").username("act.load%d").name("Carga %d")
+                .countries("AR", "CL", "PE", "PY").save();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code)
-                    select 'act-load-' || i, 'act.load' || i, 'act.load' || i || '@example.org', 'Carga ' || i,
-                           (array['AR','CL','PE','PY'])[1 + i % 4]
-                    from generate_series(1, 300) i""").executeUpdate();
             em.createNativeQuery("""
                     insert into membership (community_id, member_id, role, country_code)
                     select c.id, m.id, 'MEMBER', m.country_code from member m, community c
@@ -342,20 +317,6 @@ class ActivityTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private long member(String subject, String name, String country) {
-        return ((Number) em.createNativeQuery("""
-                insert into member (subject, username, email, display_name, country_code)
-                values (?1, ?1, ?1 || '@example.org', ?2, ?3) returning id""")
-                .setParameter(1, subject).setParameter(2, name).setParameter(3, country).getSingleResult()).longValue();
-    }
-
-    private void join(long memberId, String slug, String country) {
-        em.createNativeQuery("""
-                insert into membership (community_id, member_id, role, country_code)
-                select id, ?1, 'MEMBER', ?2 from community where slug = ?3""")
-                .setParameter(1, memberId).setParameter(2, country).setParameter(3, slug).executeUpdate();
-    }
 
     private void setLanguage(String username, String language) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -404,26 +365,14 @@ class ActivityTest {
         return Long.parseLong(m.group(1));
     }
 
+    /** The column headings of the activity table with this class. */
     private static List<String> headers(String page, String tableClass) {
-        String table = page.substring(page.indexOf("class=\"doc-table " + tableClass + "\""));
-        table = table.substring(0, table.indexOf("</thead>"));
-        List<String> names = new ArrayList<>();
-        Matcher m = Pattern.compile("<th scope=\"col\"[^>]*>([^<]+)</th>").matcher(table);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return Html.all(page, "table.doc-table." + tableClass + " thead th[scope=col]").eachText();
     }
 
+    /** The names in the table of the most active members, in order. */
     private static List<String> topNames(String page) {
-        String table = page.substring(page.indexOf("class=\"doc-table activity-top\""));
-        table = table.substring(0, table.indexOf("</table>"));
-        List<String> names = new ArrayList<>();
-        Matcher m = Pattern.compile("<th scope=\"row\"><a href=\"[^\"]+\">([^<]+)</a>").matcher(table);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return Html.all(page, "table.doc-table.activity-top th[scope=row] > a").eachText();
     }
 
     private static int occurrences(String text, String part) {

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.SqlStatements;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -22,9 +21,6 @@ class CommunitySqlCountTest {
 
     @Inject
     SqlStatements sql;
-
-    @Inject
-    EntityManager em;
 
     @Test
     void groupPagesAndApiDoNotGrowWithMembers() {
@@ -60,24 +56,7 @@ class CommunitySqlCountTest {
 
     /** Members with a group role and a subgroup role each, and their country as a participating country. */
     private void addMembers(String group, String subgroup, int count, int offset) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = offset; i < offset + count; i++) {
-                em.createNativeQuery("""
-                        insert into member (subject, username, email, display_name, country_code, institution, position)
-                        values (:s, :u, :e, :n, 'CO', 'Ministerio de Transporte', 'Asesor')
-                        """)
-                        .setParameter("s", "load-" + i).setParameter("u", "load" + i)
-                        .setParameter("e", "load" + i + "@example.org").setParameter("n", "Funcionario " + i)
-                        .executeUpdate();
-                em.createNativeQuery("""
-                        insert into membership (community_id, member_id, role, country_code)
-                        select c.id, m.id, 'MEMBER', 'CO' from community c, member m where c.slug = :c and m.subject = :s
-                        """).setParameter("c", group).setParameter("s", "load-" + i).executeUpdate();
-                em.createNativeQuery("""
-                        insert into membership (community_id, member_id, role, country_code)
-                        select c.id, m.id, 'MEMBER', 'CO' from community c, member m where c.slug = :c and m.subject = :s
-                        """).setParameter("c", subgroup).setParameter("s", "load-" + i).executeUpdate();
-            }
-        });
+        Members.numbered(offset, offset + count - 1).subject("load-%d").username("load%d").name("Funcionario %d")
+                .countries("CO").institution("Ministerio de Transporte").position("Asesor").in(group).in(subgroup).save();
     }
 }

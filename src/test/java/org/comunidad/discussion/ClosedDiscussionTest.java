@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
+import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -28,9 +25,6 @@ class ClosedDiscussionTest {
 
     static final String SLUG = "seguridad-asistencia-victimas";
     static final String S = "/c/" + SLUG + "/discussions";
-
-    @Inject
-    EntityManager em;
 
     @Test
     void theAuthorCannotEditTheOpeningOfAClosedDiscussion() {
@@ -52,15 +46,13 @@ class ClosedDiscussionTest {
                 "the API tells the author the opening can no longer be edited");
 
         // In the author's own language.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update member set language = 'en' where username = 'lider.victimas'").executeUpdate());
+        Db.update("update member set language = 'en' where username = 'lider.victimas'");
         try {
             Response english = edit(d, "Changed after closing");
             assertEquals(403, english.statusCode());
             assertTrue(english.body().asString().contains("This discussion is closed"), english.body().asString());
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "update member set language = 'es' where username = 'lider.victimas'").executeUpdate());
+            Db.update("update member set language = 'es' where username = 'lider.victimas'");
         }
         assertEquals("Texto de apertura original", opening(d));
 
@@ -82,8 +74,7 @@ class ClosedDiscussionTest {
                 "agendaTopic", "Punto 4", "opening", opening));
     }
 
-    private String opening(long d) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select opening from discussion where id = ?1").setParameter(1, d).getSingleResult());
+    private static String opening(long d) {
+        return (String) Db.value("select opening from discussion where id = ?1", d);
     }
 }

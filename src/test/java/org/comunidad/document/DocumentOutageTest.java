@@ -18,12 +18,12 @@ import jakarta.persistence.EntityManager;
 
 import org.comunidad.platform.storage.ObjectStore;
 import org.comunidad.testsupport.ComunidadTestResource;
+import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.GeneratedContent;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Uploads;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,9 +36,6 @@ class DocumentOutageTest {
 
     static final String S = "/c/seguridad-asistencia-victimas/documents";
     static final long SIZE = 48L << 20;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     ObjectStore store;
@@ -121,7 +118,7 @@ class DocumentOutageTest {
     }
 
     private Set<String> referencedKeys() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return Db.call(em -> {
             @SuppressWarnings("unchecked")
             List<String> keys = em.createNativeQuery("select object_key from document_version").getResultList();
             return new HashSet<>(keys);
@@ -129,13 +126,11 @@ class DocumentOutageTest {
     }
 
     private String objectKey(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select v.object_key from document d join document_version v on v.id = d.current_version_id "
-                        + "where d.id = ?1").setParameter(1, id).getSingleResult());
+        return (String) Db.value("select v.object_key from document d join document_version v "
+                + "on v.id = d.current_version_id where d.id = ?1", id);
     }
 
     private long count(String title) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from document where title = ?1").setParameter(1, title).getSingleResult()).longValue());
+        return Db.number("select count(*) from document where title = ?1", title);
     }
 }

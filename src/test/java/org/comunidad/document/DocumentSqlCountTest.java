@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.SqlStatements;
 import org.junit.jupiter.api.Test;
@@ -65,13 +66,9 @@ class DocumentSqlCountTest {
 
     /** Uploaders (members), documents with one version each, and versions and translations of the main one. */
     private long seed(String subgroup, int offset, int count, int extraVersions) {
+        Members.numbered(offset, offset + count - 1).subject("doc-%d").username("doc%d").name("Autora %d")
+                .countries("CO", "PE", "CL", "PY").institution("Ministerio").position("Asesora").save();
         return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code, institution, position)
-                    select 'doc-' || i, 'doc' || i, 'doc' || i || '@example.org', 'Autora ' || i,
-                           (array['CO','PE','CL','PY'])[1 + i % 4], 'Ministerio', 'Asesora'
-                    from generate_series(:from, :to) i
-                    """).setParameter("from", offset).setParameter("to", offset + count - 1).executeUpdate();
             em.createNativeQuery("""
                     insert into document (group_id, community_id, title, description, doc_type, country_code, language,
                                           tags, uploader_id)

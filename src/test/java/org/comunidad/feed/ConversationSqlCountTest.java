@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.SqlStatements;
 import org.junit.jupiter.api.Test;
@@ -79,18 +80,9 @@ class ConversationSqlCountTest {
      * replies (every other one answering an earlier top-level reply).
      */
     private void seed(int offset, int count, long discussion, int replies) {
+        Members.numbered(offset, offset + count - 1).subject("sql-%d").username("sql%d").name("Autor %d")
+                .countries("CO").institution("Ministerio").position("Asesor").in(SUBGROUP).save();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code, institution, position)
-                    select 'sql-' || i, 'sql' || i, 'sql' || i || '@example.org', 'Autor ' || i, 'CO', 'Ministerio', 'Asesor'
-                    from generate_series(:from, :to) i
-                    """).setParameter("from", offset).setParameter("to", offset + count - 1).executeUpdate();
-            em.createNativeQuery("""
-                    insert into membership (community_id, member_id, role, country_code)
-                    select c.id, m.id, 'MEMBER', 'CO' from community c, member m
-                    where c.slug = :s and m.subject like 'sql-%' and not exists
-                      (select 1 from membership x where x.community_id = c.id and x.member_id = m.id)
-                    """).setParameter("s", SUBGROUP).executeUpdate();
             em.createNativeQuery("""
                     insert into news_item (community_id, author_id, title, body, created_at)
                     select c.id, m.id, 'Novedad ' || m.subject, 'Texto **importante** de ' || m.subject,

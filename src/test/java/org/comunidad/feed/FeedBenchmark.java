@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.ComunidadTestResource;
 import org.comunidad.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -337,13 +338,11 @@ class FeedBenchmark {
 
     /** Members with memberships across the group's subgroups; posts spread over the subgroups and time. */
     private void seed(int members, int posts) {
+        Members.numbered(1, members).subject("bench-%d").username("bench%d").name("Funcionario %d")
+                .countries("AR", "BR", "CL", "CO", "EC", "GY", "PY", "PE").institution("Ministerio de Energía")
+                .position("Asesor").save();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code, institution, position)
-                    select 'bench-' || i, 'bench' || i, 'bench' || i || '@example.org', 'Funcionario ' || i,
-                           (array['AR','BR','CL','CO','EC','GY','PY','PE'])[1 + i % 8], 'Ministerio de Energía', 'Asesor'
-                    from generate_series(1, :n) i
-                    """).setParameter("n", members).executeUpdate();
+            // Each member in one of the group's subgroups, spread by number.
             em.createNativeQuery("""
                     insert into membership (community_id, member_id, role, country_code)
                     select s.id, m.id, 'MEMBER', m.country_code

@@ -1,24 +1,21 @@
 package org.comunidad.member;
 
-import static org.comunidad.testsupport.Persona.expect;
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +27,7 @@ import io.restassured.response.Response;
  * else can.
  */
 @QuarkusTest
-class AccountDisableTest {
+class AccountDisableTest extends WithAccessMatrix {
 
     @Inject
     EntityManager em;
@@ -41,25 +38,15 @@ class AccountDisableTest {
     static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
 
     long colombia() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from member where username = 'pf.colombia'").getSingleResult()).longValue());
+        return Db.member("pf.colombia");
     }
 
-    static Stream<Arguments> matrix() {
+    static AccessMatrix matrix() {
         // Enabling an enabled account changes nothing: the matrix only checks who may.
-        Map<Persona, Integer> expected = expect(303, 404, 404, 404, 404, 404, 302);
-        List<Arguments> args = new ArrayList<>();
-        for (Persona p : Persona.values()) {
-            args.add(Arguments.of(p, expected.get(p)));
-        }
-        return args.stream();
-    }
-
-    @ParameterizedTest(name = "POST account as {0} -> {1}")
-    @MethodSource("matrix")
-    void onlyTheForumAdmin(Persona persona, int expected) {
-        Response r = Web.form(persona, "/c/seguridad/members/" + colombia() + "/account", Map.of("enabled", "true"));
-        assertEquals(expected, r.statusCode());
+        return AccessMatrix.of("account")
+                .bind("colombia", () -> Db.member("pf.colombia"))
+                .form("/c/seguridad/members/{colombia}/account", Map.of("enabled", "true"))
+                        .expect(303, 404, 404, 404, 404, 404, SIGN_IN);
     }
 
     @Test
@@ -89,7 +76,6 @@ class AccountDisableTest {
     }
 
     long adminId() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from member where username = 'admin.prosur'").getSingleResult()).longValue());
+        return Db.member("admin.prosur");
     }
 }

@@ -1,24 +1,27 @@
 package org.comunidad.member;
 
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.comunidad.testsupport.Persona.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Html;
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +34,7 @@ import io.restassured.response.Response;
  * coordinator (and the admin) can do the same for any country.
  */
 @QuarkusTest
-class CountryResponsibleTest {
+class CountryResponsibleTest extends WithAccessMatrix {
 
     static final String S = "seguridad-asistencia-victimas";
 
@@ -39,79 +42,51 @@ class CountryResponsibleTest {
     EntityManager em;
 
     /** A Peruvian official of Security, in none of its subgroups (no sign-in needed: they are the one acted on). */
-    long peruvian() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> existing = em.createNativeQuery("select id from member where username = 'funcionario.peru'")
-                    .getResultList();
-            if (!existing.isEmpty()) {
-                return ((Number) existing.get(0)).longValue();
-            }
-            long id = ((Number) em.createNativeQuery("""
-                    insert into member (subject, username, email, email_verified, display_name, country_code,
-                                        institution, position)
-                    values ('test-funcionario-peru', 'funcionario.peru', 'funcionario.peru@example.org', true,
-                            'Rosa Huamán', 'PE', 'Ministerio del Interior', 'Asesora') returning id""").getSingleResult())
-                    .longValue();
-            em.createNativeQuery("""
-                    insert into membership (community_id, member_id, role, country_code)
-                    select id, ?1, 'MEMBER', 'PE' from community where slug = 'seguridad'""").setParameter(1, id)
-                    .executeUpdate();
-            return id;
-        });
-    }
-
-    long colombia() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from member where username = 'pf.colombia'").getSingleResult()).longValue());
-    }
-
-    void setInSubgroup(long member, boolean in) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    delete from membership where member_id = ?1 and role = 'MEMBER'
-                    and community_id = (select id from community where slug = ?2)""").setParameter(1, member)
-                    .setParameter(2, S).executeUpdate();
-            if (in) {
-                em.createNativeQuery("""
-                        insert into membership (community_id, member_id, role, country_code)
-                        select c.id, m.id, 'MEMBER', m.country_code from community c, member m
-                        where c.slug = ?2 and m.id = ?1""").setParameter(1, member).setParameter(2, S).executeUpdate();
-            }
-        });
-    }
-
-
-    static Stream<Arguments> matrix() {
-        Map<Persona, Integer> responsibleOrCoordinator = expect(303, 303, 403, 303, 403, 404, 302);
-        List<Arguments> args = new ArrayList<>();
-        for (String action : new String[] { "add", "remove", "add another country's official" }) {
-            for (Persona p : Persona.values()) {
-                int expected = action.startsWith("add another")
-                        ? expect(303, 303, 403, 403, 403, 404, 302).get(p)
-                        : responsibleOrCoordinator.get(p);
-                args.add(Arguments.of(action, p, expected));
-            }
+    static long peruvian() {
+        List<?> existing = Db.call(em -> em.createNativeQuery("select id from member where username = 'funcionario.peru'")
+                .getResultList());
+        if (!existing.isEmpty()) {
+            return ((Number) existing.get(0)).longValue();
         }
-        return args.stream();
+        return Members.create("test-funcionario-peru").username("funcionario.peru").verifiedEmail()
+                .name("Rosa Huamán").country("PE").institution("Ministerio del Interior").position("Asesora")
+                .in("seguridad").save();
     }
 
-    @ParameterizedTest(name = "{0} as {1} -> {2}")
-    @MethodSource("matrix")
-    void onlyTheResponsibleOfThatCountryOrTheCoordinator(String action, Persona persona, int expected) {
-        long target = action.startsWith("add another") ? colombia() : peruvian();
-        try {
-            Response response;
-            if (action.equals("remove")) {
-                setInSubgroup(target, true);
-                response = Web.form(persona, "/c/" + S + "/officials/" + target + "/remove", Map.of());
-            } else {
-                setInSubgroup(target, false);
-                response = Web.form(persona, "/c/" + S + "/officials", Map.of("member", String.valueOf(target)));
-            }
-            assertEquals(expected, response.statusCode(), action + " as " + persona);
-        } finally {
-            setInSubgroup(target, false);
+    static long colombia() {
+        return Db.member("pf.colombia");
+    }
+
+    static void setInSubgroup(long member, boolean in) {
+        Members.existing(member).out(S, "MEMBER");
+        if (in) {
+            Members.existing(member).in(S, "MEMBER");
         }
+    }
+
+    /** The official acted on, out of (or in) the subgroup before the request and out of it after. */
+    static Supplier<Long> official(Supplier<Long> who, boolean inSubgroup) {
+        return () -> {
+            long target = who.get();
+            setInSubgroup(target, inSubgroup);
+            return target;
+        };
+    }
+
+    static AccessMatrix matrix() {
+        Map<Persona, Integer> responsibleOrCoordinator = expect(303, 303, 403, 303, 403, 404, SIGN_IN);
+        String officials = "/c/" + S + "/officials";
+        Consumer<Map<String, Object>> leaveSubgroup = v -> setInSubgroup((Long) v.get("target"), false);
+        return AccessMatrix.of("country responsible")
+                .form(officials, Map.of("member", "{target}")).named("add")
+                        .given("target", official(CountryResponsibleTest::peruvian, false)).after(leaveSubgroup)
+                        .expect(responsibleOrCoordinator)
+                .form(officials + "/{target}/remove", Map.of()).named("remove")
+                        .given("target", official(CountryResponsibleTest::peruvian, true)).after(leaveSubgroup)
+                        .expect(responsibleOrCoordinator)
+                .form(officials, Map.of("member", "{target}")).named("add another country's official")
+                        .given("target", official(CountryResponsibleTest::colombia, false)).after(leaveSubgroup)
+                        .expect(303, 303, 403, 403, 403, 404, SIGN_IN);
     }
 
     @Test
@@ -121,7 +96,7 @@ class CountryResponsibleTest {
         try {
             String page = Persona.MEMBER.request().get("/c/" + S + "/members").body().asString();
             assertTrue(page.contains("Funcionarios de Perú en este subgrupo"), page);
-            assertTrue(page.contains("<option value=\"" + rosa + "\">Rosa Huamán</option>"), page);
+            assertEquals("Rosa Huamán", Html.one(page, "#official-member option[value=" + rosa + "]").text());
             assertFalse(Persona.GROUP_MEMBER.request().get("/c/" + S + "/members").body().asString()
                     .contains("Funcionarios de"), "not for someone who is not responsible there");
 

@@ -1,29 +1,26 @@
 package org.comunidad.member;
 
-import static org.comunidad.testsupport.Persona.expect;
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.ComunidadTestResource;
+import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.MailServer;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +32,7 @@ import io.restassured.response.Response;
  * Keycloak; resending sends a fresh link; revoking deletes the unused account.
  */
 @QuarkusTest
-class InvitationTest {
+class InvitationTest extends WithAccessMatrix {
 
     static final String PAGE = "/c/seguridad/invitations";
 
@@ -63,50 +60,22 @@ class InvitationTest {
         return "invitada." + System.nanoTime() + "@minterior.example";
     }
 
-    long invite(String email) {
+    static long invite(String email) {
         Response created = Web.form(Persona.COORDINATOR, PAGE, draft(email));
         assertEquals(303, created.statusCode(), created.body().asString());
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from invitation where email = ?1").setParameter(1, email).getSingleResult()).longValue());
+        return Db.number("select id from invitation where email = ?1", email);
     }
 
-    record Case(String name, Map<Persona, Integer> expected, Function<InvitationTest, Function<Persona, Response>> call) {
-    }
-
-    static List<Case> cases() {
-        List<Case> cases = new ArrayList<>();
-        cases.add(new Case("GET invitations", expect(200, 200, 403, 403, 403, 404, 302),
-                t -> p -> p.request().get(PAGE)));
-        // Invalid on purpose (no email): who may invite gets the form back, nobody creates anything.
-        cases.add(new Case("POST invitation", expect(400, 400, 403, 403, 403, 404, 302),
-                t -> p -> Web.form(p, PAGE, draft(""))));
-        cases.add(new Case("POST resend", expect(303, 303, 403, 403, 403, 404, 302), t -> {
-            long id = t.invite(fresh());
-            return p -> Web.form(p, PAGE + "/" + id + "/resend", Map.of());
-        }));
-        cases.add(new Case("POST revoke", expect(303, 303, 403, 403, 403, 404, 302), t -> {
-            long id = t.invite(fresh());
-            return p -> Web.form(p, PAGE + "/" + id + "/revoke", Map.of());
-        }));
-        cases.add(new Case("GET welcome", expect(303, 303, 303, 303, 303, 303, 302),
-                t -> p -> p.request().get("/invitations/welcome")));
-        return cases;
-    }
-
-    static Stream<Arguments> matrix() {
-        List<Arguments> args = new ArrayList<>();
-        for (Case c : cases()) {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(c.name(), p, c, c.expected().get(p)));
-            }
-        }
-        return args.stream();
-    }
-
-    @ParameterizedTest(name = "{0} as {1} -> {3}")
-    @MethodSource("matrix")
-    void answersAsExpected(String name, Persona persona, Case c, int expected) {
-        assertEquals(expected, c.call().apply(this).apply(persona).statusCode(), name + " as " + persona);
+    static AccessMatrix matrix() {
+        return AccessMatrix.of("invitations")
+                .get(PAGE).expect(200, 200, 403, 403, 403, 404, SIGN_IN)
+                // Invalid on purpose (no email): who may invite gets the form back, nobody creates anything.
+                .form(PAGE, draft("")).named("POST invitation (invalid)").expect(400, 400, 403, 403, 403, 404, SIGN_IN)
+                .form(PAGE + "/{invitation}/resend", Map.of()).given("invitation", () -> invite(fresh()))
+                        .expect(303, 303, 403, 403, 403, 404, SIGN_IN)
+                .form(PAGE + "/{invitation}/revoke", Map.of()).given("invitation", () -> invite(fresh()))
+                        .expect(303, 303, 403, 403, 403, 404, SIGN_IN)
+                .get("/invitations/welcome").expect(303, 303, 303, 303, 303, 303, SIGN_IN);
     }
 
     @Test
@@ -117,8 +86,8 @@ class InvitationTest {
         assertEquals(400, bad.statusCode());
         String html = bad.body().asString();
         assertTrue(html.contains("Escriba un correo válido"), html);
-        assertTrue(html.contains("value=\"no-es-un-correo\""), "the form keeps what was typed");
-        assertTrue(html.contains("value=\"Ministerio del Interior\""));
+        assertEquals("no-es-un-correo", Html.field(html, "email"), "the form keeps what was typed");
+        assertEquals("Ministerio del Interior", Html.field(html, "institution"));
         assertTrue(accounts.findByEmail("no-es-un-correo").isEmpty(), "nothing in Keycloak");
 
         Response exists = Web.form(Persona.COORDINATOR, PAGE, draft("pf.peru@demo.prosur.example"));

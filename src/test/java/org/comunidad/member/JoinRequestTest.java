@@ -1,23 +1,20 @@
 package org.comunidad.member;
 
-import static org.comunidad.testsupport.Persona.expect;
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,25 +26,23 @@ import io.restassured.response.Response;
  * member asks to join a subgroup and its leader approves. Who may decide is checked.
  */
 @QuarkusTest
-class JoinRequestTest {
+class JoinRequestTest extends WithAccessMatrix {
 
     @Inject
     EntityManager em;
 
-    long id(String slug) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from community where slug = ?1").setParameter(1, slug).getSingleResult()).longValue());
+    static long id(String slug) {
+        return Db.community(slug);
     }
 
-    long pendingRequest(String username, String slug) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+    static long pendingRequest(String username, String slug) {
+        return Db.number("""
                 select r.id from join_request r join member m on m.id = r.member_id join community c on c.id = r.community_id
-                where m.username = ?1 and c.slug = ?2 and r.status = 'PENDING'""").setParameter(1, username)
-                .setParameter(2, slug).getSingleResult()).longValue());
+                where m.username = ?1 and c.slug = ?2 and r.status = 'PENDING'""", username, slug);
     }
 
-    void cleanUp(String username, String slug) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    static void cleanUp(String username, String slug) {
+        Db.run(em -> {
             em.createNativeQuery("""
                     delete from membership where member_id = (select id from member where username = ?1)
                     and community_id = (select id from community where slug = ?2) and role = 'MEMBER'""")
@@ -129,24 +124,32 @@ class JoinRequestTest {
         }
     }
 
-
-    static Stream<Arguments> matrix() {
-        Map<String, Map<Persona, Integer>> routes = new java.util.LinkedHashMap<>();
-        routes.put("/join", expect(200, 200, 200, 200, 200, 200, 302));
-        routes.put("/c/seguridad/requests", expect(200, 200, 403, 403, 403, 404, 302));
-        routes.put("/c/seguridad-asistencia-victimas/requests", expect(200, 200, 200, 403, 403, 404, 302));
-        List<Arguments> args = new ArrayList<>();
-        routes.forEach((path, expected) -> {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(path, p, expected.get(p)));
-            }
-        });
-        return args.stream();
+    static AccessMatrix matrix() {
+        return AccessMatrix.of("join requests")
+                .get("/join").expect(200, 200, 200, 200, 200, 200, SIGN_IN)
+                .get("/c/seguridad/requests").expect(200, 200, 403, 403, 403, 404, SIGN_IN)
+                .get("/c/seguridad-asistencia-victimas/requests").expect(200, 200, 200, 403, 403, 404, SIGN_IN)
+                // pf.colombia asks to join the victims-assistance subgroup; the request is decided or withdrawn
+                .form("/c/" + VICTIMS + "/requests/{request}/approve", Map.of()).given("request", JoinRequestTest::colombiaAsks)
+                        .after(v -> cleanUp("pf.colombia", VICTIMS)).expect(303, 303, 303, 403, 403, 404, SIGN_IN)
+                .form("/c/" + VICTIMS + "/requests/{request}/decline", Map.of()).given("request", JoinRequestTest::colombiaAsks)
+                        .after(v -> cleanUp("pf.colombia", VICTIMS)).expect(303, 303, 303, 403, 403, 404, SIGN_IN)
+                .form("/join/requests/{request}/withdraw", Map.of()).given("request", JoinRequestTest::colombiaAsks)
+                        .after(v -> cleanUp("pf.colombia", VICTIMS)).expect(404, 404, 404, 404, 303, 404, SIGN_IN)
+                .form("/join/{victims}", Map.of("message", "Quisiera sumarme")).given("victims", () -> id(VICTIMS))
+                        .after(v -> cleanUpRequests(VICTIMS)).expect(303, 303, 400, 400, 303, 404, SIGN_IN);
     }
 
-    @ParameterizedTest(name = "GET {0} as {1} -> {2}")
-    @MethodSource("matrix")
-    void answersAsExpected(String path, Persona persona, int expected) {
-        assertEquals(expected, persona.request().get(path).statusCode(), path + " as " + persona);
+    static final String VICTIMS = "seguridad-asistencia-victimas";
+
+    static long colombiaAsks() {
+        Web.form(Persona.GROUP_MEMBER, "/join/" + id(VICTIMS), Map.of()).then().statusCode(303);
+        return pendingRequest("pf.colombia", VICTIMS);
+    }
+
+    /** Every pending request to join this community (the matrix's own: the demo has none). */
+    static void cleanUpRequests(String slug) {
+        Db.update("delete from join_request where status = 'PENDING' and community_id = (select id from community "
+                + "where slug = ?1)", slug);
     }
 }

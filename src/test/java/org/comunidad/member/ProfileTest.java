@@ -1,26 +1,23 @@
 package org.comunidad.member;
 
-import static org.comunidad.testsupport.Persona.expect;
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +29,7 @@ import io.restassured.response.Response;
  * and kept. A token issued before the change does not bring the old data back.
  */
 @QuarkusTest
-class ProfileTest {
+class ProfileTest extends WithAccessMatrix {
 
     @Inject
     EntityManager em;
@@ -45,30 +42,13 @@ class ProfileTest {
 
     static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
 
-    record Case(String name, Map<Persona, Integer> expected, Function<Persona, Response> call) {
-    }
-
-    static Stream<Arguments> matrix() {
-        List<Case> cases = List.of(
-                new Case("GET profile", expect(200, 200, 200, 200, 200, 200, 302), p -> p.request().get("/profile")),
-                new Case("POST profile (invalid)", expect(400, 400, 400, 400, 400, 400, 302),
-                        p -> Web.form(p, "/profile", Map.of("phone", "llámame", "language", "es",
-                                "timeZone", "America/Lima"))),
-                new Case("POST email preferences (unchanged)", expect(303, 303, 303, 303, 303, 303, 302),
-                        p -> Web.form(p, "/profile/email", Map.of())));
-        List<Arguments> args = new ArrayList<>();
-        for (Case c : cases) {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(c.name(), p, c, c.expected().get(p)));
-            }
-        }
-        return args.stream();
-    }
-
-    @ParameterizedTest(name = "{0} as {1} -> {3}")
-    @MethodSource("matrix")
-    void answersAsExpected(String name, Persona persona, Case c, int expected) {
-        assertEquals(expected, c.call().apply(persona).statusCode(), name + " as " + persona);
+    static AccessMatrix matrix() {
+        return AccessMatrix.of("profile")
+                .get("/profile").expect(200, 200, 200, 200, 200, 200, SIGN_IN)
+                .form("/profile", Map.of("phone", "llámame", "language", "es", "timeZone", "America/Lima"))
+                        .named("POST profile (invalid)").expect(400, 400, 400, 400, 400, 400, SIGN_IN)
+                .form("/profile/email", Map.of()).named("POST email preferences (unchanged)")
+                        .expect(303, 303, 303, 303, 303, 303, SIGN_IN);
     }
 
     @Test
@@ -87,7 +67,7 @@ class ProfileTest {
             assertEquals(List.of("pt-BR"), attributes.get("locale"));
 
             String page = Persona.GROUP_MEMBER.request().get("/profile").body().asString();
-            assertTrue(page.contains("value=\"+57 601 381 4000\""), "the old token did not bring the old phone back");
+            assertEquals("+57 601 381 4000", Html.field(page, "phone"), "the old token did not bring the old phone back");
             assertTrue(page.contains("Meu perfil"), "the page is now in Portuguese");
             String directory = Persona.COORDINATOR.request().get("/c/seguridad/members").body().asString();
             assertTrue(directory.contains("tel:+57 601 381 4000"), "the phone is in the directory");
@@ -112,8 +92,8 @@ class ProfileTest {
     void institutionAndPositionAreNotTheMembersToWrite() {
         String page = Persona.GROUP_MEMBER.request().get("/profile").then().statusCode(200).extract().asString();
         assertTrue(page.contains("Ministerio de Defensa Nacional"), "shown: " + page);
-        assertFalse(page.contains("name=\"institution\""), "no field for the institution");
-        assertFalse(page.contains("name=\"position\""), "no field for the position");
+        assertTrue(Html.all(page, "[name=institution]").isEmpty(), "no field for the institution");
+        assertTrue(Html.all(page, "[name=position]").isEmpty(), "no field for the position");
 
         Map<String, String> forged = new HashMap<>();
         forged.put("phone", "");
@@ -153,7 +133,7 @@ class ProfileTest {
         String html = bad.body().asString();
         assertTrue(html.contains("Escriba el teléfono solo con números"), html);
         assertTrue(html.contains("Elija una zona horaria de la lista."));
-        assertTrue(html.contains("value=\"llámame al celular\""), "the form keeps what was typed");
+        assertEquals("llámame al celular", Html.field(html, "phone"), "the form keeps what was typed");
         assertEquals("Ministerio de Defensa Nacional", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select institution from member where username = 'pf.colombia'").getSingleResult()), "nothing saved");
     }
@@ -173,8 +153,8 @@ class ProfileTest {
             assertEquals("JOIN_DECLINED", rows.get(1)[0]);
             assertEquals("NONE", rows.get(1)[1]);
             assertEquals("DIGEST", rows.get(2)[1]);
-            assertTrue(Persona.GROUP_MEMBER.request().get("/profile").body().asString()
-                    .contains("name=\"channel.MENTION\" value=\"DIGEST\" checked"));
+            assertTrue(Html.one(Persona.GROUP_MEMBER.request().get("/profile").body().asString(),
+                    "input[name=\"channel.MENTION\"][value=DIGEST]").hasAttr("checked"));
             assertEquals(400, Web.form(Persona.GROUP_MEMBER, "/profile/email", Map.of("channel.MENTION", "LOUDLY"))
                     .statusCode());
         } finally {

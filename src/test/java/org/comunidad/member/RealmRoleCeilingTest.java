@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Tokens;
 import org.comunidad.testsupport.Web;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -33,9 +33,6 @@ class RealmRoleCeilingTest {
     static final String ADMIN_SUBJECT = "00000000-0000-4000-a000-000000000001";
     static final String GENDER = "seguridad-prevencion-violencia-genero";
     static final String VICTIMS = "seguridad-asistencia-victimas";
-
-    @Inject
-    EntityManager em;
 
     @Inject
     KeycloakAccounts accounts;
@@ -69,9 +66,7 @@ class RealmRoleCeilingTest {
                     .then().statusCode(200).extract().path("realmRoles");
             assertFalse(roles.contains("leader"), "the next token no longer carries it: " + roles);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                    delete from membership where member_id = ?1 and role = 'LEADER'""").setParameter(1, colombia)
-                    .executeUpdate());
+            Db.update("delete from membership where member_id = ?1 and role = 'LEADER'", colombia);
             accounts.revokeRealmRole(COLOMBIA_SUBJECT, "leader");
         }
     }
@@ -79,10 +74,7 @@ class RealmRoleCeilingTest {
     @Test
     void coordinatorIsTakenBackWhenTheMemberIsRemovedFromTheGroup() {
         long brasil = id("pf.brasil");
-        @SuppressWarnings("unchecked")
-        List<Object[]> saved = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select community_id, role, country_code from membership where member_id = ?1""")
-                .setParameter(1, brasil).getResultList());
+        Members.Memberships saved = Members.existing(brasil).memberships();
         assertFalse(accounts.realmRoles(BRASIL_SUBJECT).contains("coordinator"));
         try {
             assertEquals(303, Web.form(Persona.ADMIN, "/c/salud/members/" + brasil + "/roles",
@@ -93,15 +85,7 @@ class RealmRoleCeilingTest {
             assertFalse(accounts.realmRoles(BRASIL_SUBJECT).contains("coordinator"), "coordinates nothing: taken back");
             assertTrue(accounts.realmRoles(BRASIL_SUBJECT).contains("member"), "the base role stays");
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("delete from membership where member_id = ?1").setParameter(1, brasil)
-                        .executeUpdate();
-                for (Object[] row : saved) {
-                    em.createNativeQuery("insert into membership (community_id, member_id, role, country_code) "
-                            + "values (?1, ?2, ?3, ?4)").setParameter(1, row[0]).setParameter(2, brasil)
-                            .setParameter(3, row[1]).setParameter(4, row[2]).executeUpdate();
-                }
-            });
+            saved.restore();
             accounts.revokeRealmRole(BRASIL_SUBJECT, "coordinator");
         }
     }
@@ -113,14 +97,12 @@ class RealmRoleCeilingTest {
     }
 
     private long id(String username) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from member where username = ?1").setParameter(1, username).getSingleResult()).longValue());
+        return Db.member(username);
     }
 
     private long leadership(long memberId, String slug) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+        return Db.number("""
                 select ms.id from membership ms join community c on c.id = ms.community_id
-                where ms.member_id = ?1 and c.slug = ?2 and ms.role = 'LEADER'""").setParameter(1, memberId)
-                .setParameter(2, slug).getSingleResult()).longValue());
+                where ms.member_id = ?1 and c.slug = ?2 and ms.role = 'LEADER'""", memberId, slug);
     }
 }

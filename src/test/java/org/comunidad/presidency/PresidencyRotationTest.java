@@ -1,5 +1,6 @@
 package org.comunidad.presidency;
 
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.comunidad.testsupport.Persona.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,24 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.AccessMatrix;
+import org.comunidad.testsupport.Db;
+import org.comunidad.testsupport.Html;
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.Web;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +42,7 @@ import io.restassured.response.Response;
  * leaves the presidencies, coordinators and members as it found them.
  */
 @QuarkusTest
-class PresidencyRotationTest {
+class PresidencyRotationTest extends WithAccessMatrix {
 
     static final String COLOMBIA_SUBJECT = "00000000-0000-4000-a000-000000000008";
     static final String COORDINATOR_SUBJECT = "00000000-0000-4000-a000-000000000002";
@@ -61,8 +61,8 @@ class PresidencyRotationTest {
     record Snapshot(String presidencies, String coordinators) {
     }
 
-    Snapshot snapshot() {
-        return QuarkusTransaction.requiringNew().call(() -> new Snapshot(
+    static Snapshot snapshot() {
+        return Db.call(em -> new Snapshot(
                 (String) em.createNativeQuery("select coalesce(json_agg(p), '[]')::text from presidency p")
                         .getSingleResult(),
                 (String) em.createNativeQuery(
@@ -70,8 +70,8 @@ class PresidencyRotationTest {
                         .getSingleResult()));
     }
 
-    void restore(Snapshot snapshot) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    static void restore(Snapshot snapshot) {
+        Db.run(em -> {
             em.createNativeQuery("delete from presidency").executeUpdate();
             em.createNativeQuery("insert into presidency select * from json_populate_recordset(null::presidency, cast(?1 as json))")
                     .setParameter(1, snapshot.presidencies()).executeUpdate();
@@ -88,27 +88,18 @@ class PresidencyRotationTest {
      * and Energy gets a Chilean coordinator: two coordinators to lose their role.
      */
     void giveColombiaAFocalPointEverywhere() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code)
-                    select 'rotation-test-co-' || g.slug, 'rotation.co.' || g.slug, 'co.' || g.slug || '@example.org',
-                           'Punto focal de Colombia en ' || g.name_es, 'CO'
-                    from community g where g.kind = 'GROUP' and not exists (select 1 from membership f
-                        where f.community_id = g.id and f.role = 'FOCAL_POINT' and f.country_code = 'CO')""")
-                    .executeUpdate();
-            em.createNativeQuery("""
-                    insert into membership (community_id, member_id, role, country_code)
-                    select g.id, m.id, 'FOCAL_POINT', 'CO' from community g join member m on m.subject = 'rotation-test-co-' || g.slug""")
-                    .executeUpdate();
-            em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code)
-                    values ('rotation-test-cl-energia', 'rotation.cl.energia', 'cl.energia@example.org', 'Coordinadora chilena de Energía', 'CL')""")
-                    .executeUpdate();
-            em.createNativeQuery("""
-                    insert into membership (community_id, member_id, role, country_code)
-                    select c.id, m.id, r.role, 'CL' from community c, member m, (values ('COORDINATOR'), ('FOCAL_POINT')) r(role)
-                    where c.slug = 'energia' and m.subject = 'rotation-test-cl-energia'""").executeUpdate();
-        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> groups = Db.call(em -> em.createNativeQuery("""
+                select g.slug, g.name_es from community g where g.kind = 'GROUP' and not exists (select 1 from membership f
+                    where f.community_id = g.id and f.role = 'FOCAL_POINT' and f.country_code = 'CO')""").getResultList());
+        for (Object[] group : groups) {
+            String slug = (String) group[0];
+            Members.create("rotation-test-co-" + slug).username("rotation.co." + slug).email("co." + slug + "@example.org")
+                    .name("Punto focal de Colombia en " + group[1]).country("CO").in(slug, "FOCAL_POINT").save();
+        }
+        Members.create("rotation-test-cl-energia").username("rotation.cl.energia").email("cl.energia@example.org")
+                .name("Coordinadora chilena de Energía").country("CL")
+                .in("energia", "COORDINATOR").in("energia", "FOCAL_POINT").save();
     }
 
     @Test
@@ -125,8 +116,8 @@ class PresidencyRotationTest {
                     "Colombia has a focal point in every working group");
 
             String page = Persona.ADMIN.request().get("/presidency").then().statusCode(200).extract().asString();
-            assertTrue(page.contains("<option value=\"CO\" selected>Colombia</option>"),
-                    "the rotation form starts from the planned presidency: " + page);
+            assertEquals("Colombia", Html.selectedOption(page, "#rotation-country", "CO"),
+                    "the rotation form starts from the planned presidency");
 
             Response preview = Persona.ADMIN.request().get(ROTATION + "?country=CO&startsOn=" + DEMO_DATE);
             assertEquals(200, preview.statusCode(), preview.body().asString());
@@ -287,11 +278,10 @@ class PresidencyRotationTest {
             String page = response.body().asString();
             assertTrue(page.contains(message), query + ": " + page);
             String date = query.substring(query.indexOf("startsOn=") + 9);
-            assertTrue(page.contains("id=\"rotation-startsOn\" name=\"startsOn\" type=\"date\" value=\"" + date + "\""),
-                    query + ": the date typed is kept");
+            assertDateField(page, "rotation-startsOn", date, query + ": the date typed is kept");
         });
-        assertTrue(Persona.ADMIN.request().get(ROTATION + "?country=CL&startsOn=" + DEMO_DATE).body().asString()
-                .contains("<option value=\"CL\" selected>Chile</option>"), "the country chosen is kept");
+        assertEquals("Chile", Html.selectedOption(Persona.ADMIN.request().get(ROTATION + "?country=CL&startsOn=" + DEMO_DATE)
+                .body().asString(), "#rotation-country", "CL"), "the country chosen is kept");
 
         Response confirm = Web.form(Persona.ADMIN, ROTATION, Map.of("country", "CO", "startsOn", "mañana",
                 "previewed", "x"));
@@ -303,7 +293,7 @@ class PresidencyRotationTest {
         String page = next.body().asString();
         assertTrue(page.contains("Ese país ya ejerce la presidencia."), page);
         assertTrue(page.contains("La fecha debe ser posterior al inicio de la presidencia actual."), page);
-        assertTrue(page.contains("id=\"next-startsOn\" name=\"startsOn\" type=\"date\" value=\"2019-01-01\""), page);
+        assertDateField(page, "next-startsOn", "2019-01-01", "the date typed is kept");
         assertEquals(0L, count("select count(*) from presidency where country_code = 'CL' and status = 'PLANNED'"));
 
         long admin = count("select id from member where username = 'admin.prosur'");
@@ -326,42 +316,24 @@ class PresidencyRotationTest {
                 .setParameter(1, member).setParameter(2, language == null ? "es" : language).executeUpdate());
     }
 
-    record Case(String name, Map<Persona, Integer> expected, Function<PresidencyRotationTest, Function<Persona, Response>> call) {
+    static AccessMatrix matrix() {
+        Map<Persona, Integer> adminOnly = expect(200, 404, 404, 404, 404, 404, SIGN_IN);
+        return AccessMatrix.of("presidency")
+                .get("/presidency").expect(adminOnly)
+                .get(ROTATION + "?country=CO&startsOn=" + DEMO_DATE).named("GET preview").expect(adminOnly)
+                .form(ROTATION, Map.of("country", "CO", "startsOn", DEMO_DATE, "previewed", "stale"))
+                        .named("POST confirm (stale)").expect(409, 404, 404, 404, 404, 404, SIGN_IN)
+                .form("/presidency/next", Map.of("country", "PY", "startsOn", "2022-01-15"))
+                        .given("before", PresidencyRotationTest::snapshot)
+                        .after(v -> restore((Snapshot) v.get("before")))
+                        .expect(303, 404, 404, 404, 404, 404, SIGN_IN);
     }
 
-    static List<Case> cases() {
-        List<Case> cases = new ArrayList<>();
-        cases.add(new Case("GET /presidency", expect(200, 404, 404, 404, 404, 404, 302),
-                t -> p -> p.request().get("/presidency")));
-        cases.add(new Case("GET preview", expect(200, 404, 404, 404, 404, 404, 302),
-                t -> p -> p.request().get(ROTATION + "?country=CO&startsOn=" + DEMO_DATE)));
-        cases.add(new Case("POST confirm (stale)", expect(409, 404, 404, 404, 404, 404, 302),
-                t -> p -> Web.form(p, ROTATION, Map.of("country", "CO", "startsOn", DEMO_DATE, "previewed", "stale"))));
-        cases.add(new Case("POST next", expect(303, 404, 404, 404, 404, 404, 302), t -> p -> {
-            Snapshot before = t.snapshot();
-            try {
-                return Web.form(p, "/presidency/next", Map.of("country", "PY", "startsOn", "2022-01-15"));
-            } finally {
-                t.restore(before);
-            }
-        }));
-        return cases;
-    }
-
-    static Stream<Arguments> matrix() {
-        List<Arguments> args = new ArrayList<>();
-        for (Case c : cases()) {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(c.name(), p, c, c.expected().get(p)));
-            }
-        }
-        return args.stream();
-    }
-
-    @ParameterizedTest(name = "{0} as {1} -> {3}")
-    @MethodSource("matrix")
-    void answersAsExpected(String name, Persona persona, Case c, int expected) {
-        assertEquals(expected, c.call().apply(this).apply(persona).statusCode(), name + " as " + persona);
+    /** The date field with this id keeps the date typed. */
+    static void assertDateField(String page, String id, String date, String why) {
+        org.jsoup.nodes.Element field = Html.one(page, "input#" + id);
+        assertEquals(List.of("startsOn", "date", date), List.of(field.attr("name"), field.attr("type"), field.attr("value")),
+                why);
     }
 
     static String previewed(String page) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.SqlStatements;
 import org.junit.jupiter.api.Test;
@@ -75,19 +76,10 @@ class PresidencySqlCountTest {
                            'Load group ' || n
                     from forum f, generate_series(?1, ?2) n where f.code = 'prosur'""")
                     .setParameter(1, offset).setParameter(2, offset + count - 1).executeUpdate();
-            em.createNativeQuery("""
-                    insert into member (subject, username, email, display_name, country_code)
-                    select 'rotation-load-' || c.code || '-' || n, 'load.' || lower(c.code) || '.' || n,
-                           'load.' || lower(c.code) || '.' || n || '@example.org', 'Funcionario ' || c.code || ' ' || n, c.code
-                    from generate_series(?1, ?2) n, (values ('CL'), ('CO')) c(code)""")
-                    .setParameter(1, offset).setParameter(2, offset + count - 1).executeUpdate();
-            em.createNativeQuery("""
-                    insert into membership (community_id, member_id, role, country_code)
-                    select g.id, m.id, case m.country_code when 'CL' then 'COORDINATOR' else 'FOCAL_POINT' end, m.country_code
-                    from generate_series(?1, ?2) n
-                    join community g on g.slug = 'rotation-load-' || n
-                    join member m on m.subject in ('rotation-load-CL-' || n, 'rotation-load-CO-' || n)""")
-                    .setParameter(1, offset).setParameter(2, offset + count - 1).executeUpdate();
         });
+        Members.numbered(offset, offset + count - 1).subject("rotation-load-CL-%d").username("load.cl.%d")
+                .name("Funcionario CL %d").countries("CL").in("rotation-load-%d", "COORDINATOR").save();
+        Members.numbered(offset, offset + count - 1).subject("rotation-load-CO-%d").username("load.co.%d")
+                .name("Funcionario CO %d").countries("CO").in("rotation-load-%d", "FOCAL_POINT").save();
     }
 }

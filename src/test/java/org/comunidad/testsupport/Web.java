@@ -26,6 +26,14 @@ public final class Web {
         return request.post(path);
     }
 
+    /** Submits a multipart form (a form that may carry a file) without a file, CSRF field included. */
+    public static Response multipart(Persona persona, String path, Map<String, String> fields) {
+        Csrf csrf = Csrf.fetch(persona.request());
+        var request = persona.request().cookie(Csrf.COOKIE, csrf.cookie()).multiPart(Csrf.FIELD, csrf.token());
+        fields.forEach(request::multiPart);
+        return request.post(path);
+    }
+
     private static io.restassured.specification.RequestSpecification request(String username) {
         return username == null ? io.restassured.RestAssured.given().redirects().follow(false) : Tokens.as(username);
     }

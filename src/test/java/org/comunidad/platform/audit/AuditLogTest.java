@@ -1,27 +1,19 @@
 package org.comunidad.platform.audit;
 
-import static org.hamcrest.Matchers.startsWith;
-import static org.comunidad.testsupport.Persona.expect;
+import static org.comunidad.testsupport.AccessMatrix.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.comunidad.testsupport.ComunidadTestResource;
+import org.comunidad.testsupport.AccessMatrix;
 import org.comunidad.testsupport.Persona;
 import org.comunidad.testsupport.TestFiles;
 import org.comunidad.testsupport.Uploads;
+import org.comunidad.testsupport.WithAccessMatrix;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,39 +25,18 @@ import io.restassured.response.Response;
  * else is refused (members) or finds nothing (outsiders).
  */
 @QuarkusTest
-class AuditLogTest {
-
-    static final int KEYCLOAK = 302;
+class AuditLogTest extends WithAccessMatrix {
 
     @Inject
     EntityManager em;
 
-
-    static Stream<Arguments> matrix() {
-        Map<String, Map<Persona, Integer>> routes = new java.util.LinkedHashMap<>();
-        routes.put("/c/seguridad/audit", expect(200, 200, 403, 403, 403, 404, KEYCLOAK));
-        routes.put("/c/seguridad/audit.csv", expect(200, 200, 403, 403, 403, 404, KEYCLOAK));
-        routes.put("/c/seguridad-asistencia-victimas/audit", expect(404, 404, 404, 404, 404, 404, KEYCLOAK));
-        routes.put("/audit", expect(200, 404, 404, 404, 404, 404, KEYCLOAK));
-        routes.put("/audit.csv", expect(200, 404, 404, 404, 404, 404, KEYCLOAK));
-        List<Arguments> args = new ArrayList<>();
-        routes.forEach((path, expected) -> {
-            for (Persona p : Persona.values()) {
-                args.add(Arguments.of(path, p, expected.get(p)));
-            }
-        });
-        return args.stream();
-    }
-
-    @ParameterizedTest(name = "GET {0} as {1} -> {2}")
-    @MethodSource("matrix")
-    void answersAsExpected(String path, Persona persona, int expected) {
-        Response response = persona.request().get(path);
-        assertEquals(expected, response.statusCode(), path + " as " + persona);
-        if (expected == KEYCLOAK) {
-            response.then().header("Location",
-                    startsWith(ComunidadTestResource.services().keycloak().issuer() + "/protocol/openid-connect/auth"));
-        }
+    static AccessMatrix matrix() {
+        return AccessMatrix.of("audit log")
+                .get("/c/seguridad/audit").expect(200, 200, 403, 403, 403, 404, SIGN_IN)
+                .get("/c/seguridad/audit.csv").expect(200, 200, 403, 403, 403, 404, SIGN_IN)
+                .get("/c/seguridad-asistencia-victimas/audit").expect(404, 404, 404, 404, 404, 404, SIGN_IN)
+                .get("/audit").expect(200, 404, 404, 404, 404, 404, SIGN_IN)
+                .get("/audit.csv").expect(200, 404, 404, 404, 404, 404, SIGN_IN);
     }
 
     @Test

@@ -35,15 +35,11 @@ class BusyPageTest {
     static final Pattern RETRY = Pattern.compile("<a class=\"button\" href=\"([^\"]*)\"");
 
     @Inject
-    PageAdmission admission;
-
-    private int taken;
+    TakenPlaces places;
 
     @AfterEach
     void giveBack() {
-        for (; taken > 0; taken--) {
-            admission.leave();
-        }
+        places.giveBack();
     }
 
     /** Sends the request line as written (no client normalises it) and reads the whole answer. */
@@ -66,10 +62,7 @@ class BusyPageTest {
     @Test
     void theRetryLinkStaysOnThisSite() throws Exception {
         String token = Persona.MEMBER.token();
-        while (admission.available() > 0) {
-            assertTrue(admission.enter());
-            taken++;
-        }
+        places.takeAll();
         Map<String, String> expected = Map.of(
                 "http://evil.example/c/seguridad/feed", "/c/seguridad/feed",
                 "//evil.example/../c/seguridad/feed", "/c/seguridad/feed",

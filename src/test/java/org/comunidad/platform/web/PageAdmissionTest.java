@@ -35,13 +35,12 @@ class PageAdmissionTest {
     @Inject
     PageAdmission admission;
 
-    private int taken;
+    @Inject
+    TakenPlaces places;
 
     @AfterEach
     void giveBack() {
-        for (; taken > 0; taken--) {
-            admission.leave();
-        }
+        places.giveBack();
     }
 
     private static HttpRequest get(String path, Persona persona) {
@@ -55,13 +54,6 @@ class PageAdmissionTest {
 
     private static HttpResponse<String> send(String path, Persona persona) throws Exception {
         return CLIENT.send(get(path, persona), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void takeAll() {
-        while (admission.available() > 0) {
-            assertTrue(admission.enter());
-            taken++;
-        }
     }
 
     private void awaitAllFree() throws InterruptedException {
@@ -106,7 +98,7 @@ class PageAdmissionTest {
     void aVisitorWhoLeavesWhileWaitingDoesNotKeepAPlace() throws Exception {
         String token = Persona.MEMBER.token();
         URI base = URI.create(Uploads.base());
-        takeAll();
+        places.takeAll();
         for (int i = 0; i < 3; i++) {
             try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
                 socket.getOutputStream().write(("GET /c/seguridad/feed HTTP/1.1\r\nHost: localhost\r\n"
@@ -124,13 +116,12 @@ class PageAdmissionTest {
 
     @Test
     void aPageWaitsForAPlaceAndThenRenders() throws Exception {
-        takeAll();
+        places.takeAll();
         CompletableFuture<HttpResponse<String>> page = CLIENT.sendAsync(get("/c/seguridad/feed", Persona.MEMBER),
                 HttpResponse.BodyHandlers.ofString());
         Thread.sleep(300);
         assertFalse(page.isDone(), "the page waits while every place is taken");
-        admission.leave();
-        taken--;
+        places.giveOne();
         HttpResponse<String> answered = page.get(10, TimeUnit.SECONDS);
         assertEquals(200, answered.statusCode());
         assertTrue(answered.body().contains("<main"), "the whole page");
@@ -139,7 +130,7 @@ class PageAdmissionTest {
     @Test
     void withNoPlaceInTimeAPageGets503AndTheApiIsNotHeldBack() throws Exception {
         Persona.MEMBER.token();
-        takeAll();
+        places.takeAll();
         long start = System.nanoTime();
         HttpResponse<String> api = send("/api/me", Persona.MEMBER);
         assertEquals(200, api.statusCode(), "the API is not a page");
