@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -59,24 +61,12 @@ public class RichText {
     private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
     private static final Pattern VIMEO_ID = Pattern.compile("[0-9]{1,12}");
 
-    /**
-     * The app's own image routes: the only places an image in members' text may point at. Every reader's
-     * browser requests an image, with their cookies, as soon as the text is shown, so only a route that
-     * returns an image the reader may see and does nothing else (no change, no audit entry, no download
-     * record) belongs here; anything else (sign-out, a document's file, another host) is shown as the
-     * image's alternative text. A feature that adds such a route (meeting or plan images) adds its
-     * pattern here. Each pattern must match the whole URL as written, with no query or fragment.
-     */
-    static final List<Pattern> IMAGE_ROUTES = List.of(
-            // NewsResource#image: /c/{slug}/news/{id}/image
-            Pattern.compile("/c/[a-z0-9]+(?:-[a-z0-9]+)*/news/[0-9]{1,18}/image"));
-
-    private static final Pattern IMAGE_SOURCE = Pattern.compile(
-            IMAGE_ROUTES.stream().map(Pattern::pattern).collect(Collectors.joining("|", "^(?:", ")$")));
+    /** The app's own image routes ({@link ImageRoute}s of the features), as one pattern. */
+    private final Pattern imageSource;
 
     /** True when an image may point at this URL: one of the app's own image routes. */
-    static boolean isAppImage(String url) {
-        return url != null && IMAGE_SOURCE.matcher(url).matches();
+    boolean isAppImage(String url) {
+        return url != null && imageSource.matcher(url).matches();
     }
 
     /**
@@ -89,7 +79,23 @@ public class RichText {
     /** Titles and alternative texts: plain text, never anything that looks like markup (mutation XSS). */
     private static final Pattern NO_MARKUP = Pattern.compile("[^<>]*");
 
-    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+    private final PolicyFactory policy;
+
+    /** The features' image routes, collected by CDI. */
+    @Inject
+    public RichText(Instance<ImageRoute> imageRoutes) {
+        this(imageRoutes.stream().map(ImageRoute::pattern).toList());
+    }
+
+    /** With these image routes (the tests name them). */
+    public RichText(List<Pattern> imageRoutes) {
+        this.imageSource = Pattern.compile(imageRoutes.isEmpty() ? "(?!)"
+                : imageRoutes.stream().map(Pattern::pattern).collect(Collectors.joining("|", "^(?:", ")$")));
+        this.policy = policy(imageSource);
+    }
+
+    private static PolicyFactory policy(Pattern imageSource) {
+        return new HtmlPolicyBuilder()
             .allowElements("p", "br", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li",
                     "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "span")
             .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
@@ -99,10 +105,11 @@ public class RichText {
             .allowAttributes("title").matching(NO_MARKUP).onElements("a", "img")
             .allowAttributes("target").matching(true, "_blank").onElements("a")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
-            .allowAttributes("src").matching(IMAGE_SOURCE).onElements("img")
+            .allowAttributes("src").matching(imageSource).onElements("img")
             .allowAttributes("alt").matching(NO_MARKUP).onElements("img")
             .allowAttributes("class").matching(true, "mention").onElements("span")
             .toFactory();
+    }
 
     private final List<Extension> extensions = List.of(TablesExtension.create(), AutolinkExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions).build();
@@ -194,7 +201,7 @@ public class RichText {
                 splitMentions(text, known);
             }
         }
-        return new RawString(POLICY.sanitize(renderer.render(document)));
+        return new RawString(policy.sanitize(renderer.render(document)));
     }
 
     /** Usernames written as @username outside code, lower-cased, in order of appearance. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Members' Markdown: formatting, links, images, escaped HTML, mentions, video embeds and excerpts. */
 class RichTextTest {
 
-    private final RichText richText = new RichText();
+    private final RichText richText = new RichText(List.of(org.comunidad.news.NewsImageRoute.PATTERN));
 
     private String render(String markdown) {
         String html = richText.render(markdown).getValue();
