@@ -103,15 +103,15 @@ public class DocumentResource {
     @GET
     public TemplateInstance folder(@PathParam("slug") String slug, @QueryParam("folder") Long folderId) {
         Viewer viewer = currentUser.viewer();
-        return folderPage(viewer, community(viewer, slug), folderId, FormState.empty("upload"),
-                FormState.empty("folder"), List.of());
+        return pages.render(folderPage(viewer, community(viewer, slug), folderId, FormState.empty("upload"),
+                FormState.empty("folder"), List.of()));
     }
 
     private TemplateInstance folderPage(Viewer viewer, Community community, Long folderId, FormState form,
             FormState folderForm, List<String> uploadErrors) {
         DocumentPages.FolderPage page = documentPages.folder(viewer, community, folderId)
                 .orElseThrow(NotFoundException::new);
-        return pages.render(Templates.folder(community, page, form, folderForm, uploadErrors));
+        return Templates.folder(community, page, form, folderForm, uploadErrors);
     }
 
     @POST
@@ -120,14 +120,10 @@ public class DocumentResource {
     public Response createFolder(@PathParam("slug") String slug, @RestForm("parent") Long parent, @RestForm String name) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        try {
+        return pages.submit("folder", Pages.typed("name", name), () -> {
             Folder folder = documents.createFolder(viewer, community, parent, name).orElseThrow(NotFoundException::new);
             return Links.seeOther(folderUrl(community, folder.id));
-        } catch (InvalidInput invalid) {
-            FormState form = forms.failed("folder", invalid, Map.of("name", name == null ? "" : name));
-            return Response.status(400).entity(folderPage(viewer, community, parent, FormState.empty("upload"), form,
-                    List.of())).build();
-        }
+        }, form -> folderPage(viewer, community, parent, FormState.empty("upload"), form, List.of()));
     }
 
     @POST
@@ -137,14 +133,9 @@ public class DocumentResource {
             @RestForm String name) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        try {
-            documents.renameFolder(viewer, community, folderId, name).orElseThrow(NotFoundException::new);
-            return Links.seeOther(folderUrl(community, folderId));
-        } catch (InvalidInput invalid) {
-            FormState form = forms.failed("rename", invalid, Map.of("name", name == null ? "" : name));
-            return Response.status(400).entity(folderPage(viewer, community, folderId, FormState.empty("upload"), form,
-                    List.of())).build();
-        }
+        return pages.act("rename", Pages.typed("name", name),
+                () -> documents.renameFolder(viewer, community, folderId, name), folderUrl(community, folderId),
+                form -> folderPage(viewer, community, folderId, FormState.empty("upload"), form, List.of()));
     }
 
     @POST
@@ -227,9 +218,9 @@ public class DocumentResource {
         Map<String, String> typed = typed(metadata);
         List<FileUpload> chosen = files == null ? List.of() : files.stream().filter(f -> f.size() > 0).toList();
         if (chosen.isEmpty()) {
-            return Response.status(400).entity(folderPage(viewer, community, folder,
-                    new FormState("upload", clean(typed), Map.of()), FormState.empty("folder"),
-                    List.of(messages().upload_no_file()))).build();
+            return Response.status(400).entity(pages.render(folderPage(viewer, community, folder,
+                    new FormState("upload", typed, Map.of()), FormState.empty("folder"),
+                    List.of(messages().upload_no_file())))).build();
         }
         Document last = null;
         List<String> errors = new java.util.ArrayList<>();
@@ -245,16 +236,16 @@ public class DocumentResource {
                 }
                 errors.add(DocumentFiles.safeFileName(file.fileName()) + ": " + message(refused));
             } catch (InvalidInput invalid) {
-                return Response.status(400).entity(folderPage(viewer, community, folder,
-                        forms.failed("upload", invalid, typed), FormState.empty("folder"), errors)).build();
+                // Not pages.submit: the files before this one are stored, and the page lists those refused.
+                return Response.status(400).entity(pages.render(folderPage(viewer, community, folder,
+                        forms.failed("upload", invalid, typed), FormState.empty("folder"), errors))).build();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         if (!errors.isEmpty()) {
-            return Response.status(status).entity(folderPage(viewer,
-                    community, folder, new FormState("upload", clean(typed), Map.of()), FormState.empty("folder"),
-                    errors)).build();
+            return Response.status(status).entity(pages.render(folderPage(viewer, community, folder,
+                    new FormState("upload", typed, Map.of()), FormState.empty("folder"), errors))).build();
         }
         return Links.seeOther(chosen.size() == 1 && last != null ? documentUrl(community, last.id)
                 : folderUrl(community, folder));
@@ -266,14 +257,14 @@ public class DocumentResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
         Viewer viewer = currentUser.viewer();
-        return showPage(viewer, community(viewer, slug), id, FormState.empty("edit"), List.of());
+        return pages.render(showPage(viewer, community(viewer, slug), id, FormState.empty("edit"), List.of()));
     }
 
     private TemplateInstance showPage(Viewer viewer, Community community, long id, FormState form,
             List<String> uploadErrors) {
         DocumentPages.DocumentPage page = documentPages.document(viewer, community, id)
                 .orElseThrow(NotFoundException::new);
-        return pages.render(Templates.show(community, page, form, uploadErrors));
+        return Templates.show(community, page, form, uploadErrors);
     }
 
     @POST
@@ -286,16 +277,11 @@ public class DocumentResource {
         Community community = community(viewer, slug);
         DocumentService.Metadata metadata = new DocumentService.Metadata(title, description, type, country, language,
                 tags, date);
-        try {
-            documents.edit(viewer, community, id, metadata, folder == null ? 0L : folder)
-                    .orElseThrow(NotFoundException::new);
-            return Links.seeOther(documentUrl(community, id));
-        } catch (InvalidInput invalid) {
-            Map<String, String> typed = typed(metadata);
-            typed.put("folder", folder == null ? "" : folder.toString());
-            return Response.status(400).entity(showPage(viewer, community, id,
-                    forms.failed("edit", invalid, typed), List.of())).build();
-        }
+        Map<String, String> typed = typed(metadata);
+        typed.put("folder", folder == null ? "" : folder.toString());
+        return pages.act("edit", typed,
+                () -> documents.edit(viewer, community, id, metadata, folder == null ? 0L : folder),
+                documentUrl(community, id), form -> showPage(viewer, community, id, form, List.of()));
     }
 
     /** A new version from the page's script (raw body, like {@link #uploadRaw}). */
@@ -327,22 +313,20 @@ public class DocumentResource {
             @RestForm String comment, @RestForm("file") FileUpload file) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        FormState typed = new FormState("version", Map.of("comment", comment == null ? "" : comment), Map.of());
+        Map<String, String> typed = Pages.typed("comment", comment);
+        FormState asTyped = new FormState("version", typed, Map.of());
         if (file == null || file.size() == 0) {
-            return Response.status(400).entity(showPage(viewer, community, id, typed,
-                    List.of(messages().upload_no_file()))).build();
+            return Response.status(400).entity(pages.render(showPage(viewer, community, id, asTyped,
+                    List.of(messages().upload_no_file())))).build();
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            uploads.addVersion(viewer, community, id, comment, file.fileName(), file.size(), in)
-                    .orElseThrow(NotFoundException::new);
-            return Links.seeOther(Links.community(community.slug, "documents", id, "#versions"));
+            return pages.act("version", typed,
+                    () -> uploads.addVersion(viewer, community, id, comment, file.fileName(), file.size(), in),
+                    Links.community(community.slug, "documents", id, "#versions"),
+                    form -> showPage(viewer, community, id, form, List.of()));
         } catch (UploadRefused refused) {
-            return Response.status(refused.status()).entity(showPage(viewer, community, id, typed,
-                    List.of(message(refused)))).build();
-        } catch (InvalidInput invalid) {
-            return Response.status(400).entity(showPage(viewer, community, id,
-                    forms.failed("version", invalid, Map.of("comment", comment == null ? "" : comment)),
-                    List.of())).build();
+            return Response.status(refused.status()).entity(pages.render(showPage(viewer, community, id, asTyped,
+                    List.of(message(refused))))).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -354,14 +338,9 @@ public class DocumentResource {
     public Response link(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm("other") Long other) {
         Viewer viewer = currentUser.viewer();
         Community community = community(viewer, slug);
-        try {
-            documents.linkTranslation(viewer, community, id, other == null ? -1 : other)
-                    .orElseThrow(NotFoundException::new);
-        } catch (InvalidInput invalid) {
-            return Response.status(400).entity(showPage(viewer, community, id,
-                    forms.failed("translation", invalid, Map.of()), List.of())).build();
-        }
-        return Links.seeOther(documentUrl(community, id));
+        return pages.act("translation", Map.of(),
+                () -> documents.linkTranslation(viewer, community, id, other == null ? -1 : other),
+                documentUrl(community, id), form -> showPage(viewer, community, id, form, List.of()));
     }
 
     @POST
@@ -422,15 +401,9 @@ public class DocumentResource {
 
     /** The metadata as typed, to fill the form in again. */
     private static Map<String, String> typed(DocumentService.Metadata metadata) {
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("title", metadata.title());
-        typed.put("description", metadata.description());
-        typed.put("type", metadata.type());
-        typed.put("country", metadata.country());
-        typed.put("language", metadata.language());
-        typed.put("tags", metadata.tags());
-        typed.put("date", metadata.date());
-        return typed;
+        return Pages.typed("title", metadata.title(), "description", metadata.description(), "type", metadata.type(),
+                "country", metadata.country(), "language", metadata.language(), "tags", metadata.tags(),
+                "date", metadata.date());
     }
 
     private static String decode(String encodedName) {
@@ -455,12 +428,6 @@ public class DocumentResource {
             text += " " + msg.limit_is(formats.bytes(refused.limit()));
         }
         return text;
-    }
-
-    private static Map<String, String> clean(Map<String, String> typed) {
-        Map<String, String> values = new LinkedHashMap<>();
-        typed.forEach((k, v) -> values.put(k, v == null ? "" : v));
-        return values;
     }
 
     private static Response jsonError(int status, String error, String message, Map<String, String> fields) {

@@ -1,6 +1,5 @@
 package org.comunidad.member;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -16,11 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.comunidad.community.Community;
-import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
-import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
@@ -50,15 +47,12 @@ public class InvitationResource {
     Invitations invitations;
 
     @Inject
-    Forms forms;
-
-    @Inject
     Pages pages;
 
     @GET
     @Path("c/{slug}/invitations")
     public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("sent") String sent) {
-        return page(currentUser.viewer(), slug, FormState.empty("invite"), sent == null ? null : "sent");
+        return pages.render(page(currentUser.viewer(), slug, FormState.empty("invite"), sent == null ? null : "sent"));
     }
 
     @POST
@@ -69,25 +63,17 @@ public class InvitationResource {
             @RestForm String position, @RestForm String language, @RestForm String role,
             @RestForm String community) {
         Viewer viewer = currentUser.viewer();
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("email", email);
-        typed.put("firstName", firstName);
-        typed.put("lastName", lastName);
-        typed.put("country", country);
-        typed.put("institution", institution);
-        typed.put("position", position);
-        typed.put("language", language);
-        typed.put("role", role);
-        typed.put("community", community);
+        Map<String, String> typed = Pages.typed("email", email, "firstName", firstName, "lastName", lastName,
+                "country", country, "institution", institution, "position", position, "language", language,
+                "role", role, "community", community);
         try {
-            Community group = invitations.invite(viewer, slug, new Invitations.Draft(email, firstName, lastName,
-                    country, institution, position, language, role, community)).orElseThrow(NotFoundException::new);
-            return Links.seeOther(Links.community(group.slug, "invitations", "?sent=1"));
-        } catch (InvalidInput invalid) {
-            return Response.status(400).entity(page(viewer, slug, forms.failed("invite", invalid, typed), null))
-                    .build();
+            return pages.submit("invite", typed, () -> {
+                Community group = invitations.invite(viewer, slug, new Invitations.Draft(email, firstName, lastName,
+                        country, institution, position, language, role, community)).orElseThrow(NotFoundException::new);
+                return Links.seeOther(Links.community(group.slug, "invitations", "?sent=1"));
+            }, form -> page(viewer, slug, form, null));
         } catch (KeycloakAccounts.Unavailable unavailable) {
-            return unavailable(viewer, slug, new FormState("invite", clean(typed), Map.of()));
+            return unavailable(viewer, slug, new FormState("invite", typed, Map.of()));
         }
     }
 
@@ -128,18 +114,11 @@ public class InvitationResource {
     }
 
     private TemplateInstance page(Viewer viewer, String slug, FormState form, String notice) {
-        return pages.render(Templates.invitations(invitations.page(viewer, slug).orElseThrow(NotFoundException::new),
-                form, notice));
+        return Templates.invitations(invitations.page(viewer, slug).orElseThrow(NotFoundException::new), form, notice);
     }
 
     /** Keycloak or mail could not be reached: 503, nothing kept, the form as it was. */
     private Response unavailable(Viewer viewer, String slug, FormState form) {
-        return Response.status(503).entity(page(viewer, slug, form, "unavailable")).build();
-    }
-
-    private static Map<String, String> clean(Map<String, String> typed) {
-        Map<String, String> values = new LinkedHashMap<>();
-        typed.forEach((k, v) -> values.put(k, v == null ? "" : v));
-        return values;
+        return Response.status(503).entity(pages.render(page(viewer, slug, form, "unavailable"))).build();
     }
 }

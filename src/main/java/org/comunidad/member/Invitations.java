@@ -267,17 +267,18 @@ public class Invitations {
      */
     public Optional<String> accept(Member member) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 select i.id, i.community_id, i.role, i.country_code, i.invited_by, c.slug
                 from invitation i join community c on c.id = i.community_id
-                where i.keycloak_user_id = ?1 and i.status = 'PENDING' order by i.id for update of i""")
+                where i.keycloak_user_id = ?1 and i.status = 'PENDING' order by i.id for update of i""", Tuple.class)
                 .setParameter(1, member.subject).getResultList();
         String slug = null;
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            long communityId = ((Number) r[1]).longValue();
-            CommunityRole role = CommunityRole.valueOf((String) r[2]);
-            String country = (String) r[3];
+        for (Tuple r : rows) {
+            long id = r.get("id", Long.class);
+            long communityId = r.get("community_id", Long.class);
+            CommunityRole role = CommunityRole.valueOf(r.get("role", String.class));
+            String country = r.get("country_code", String.class);
+            String communitySlug = r.get("slug", String.class);
             boolean taken = role == CommunityRole.COORDINATOR
                     ? Membership.count("community.id = ?1 and role = ?2", communityId, role) > 0
                     : role != CommunityRole.MEMBER && role != CommunityRole.LEADER
@@ -298,10 +299,10 @@ public class Invitations {
                     .setParameter(1, id).setParameter(2, member.id).executeUpdate();
             AuditLog.record(member.id, communityId, "INVITE_ACCEPT", "invitation", id,
                     given.name() + (taken ? " (" + role.name() + " was taken meanwhile)" : ""));
-            notices.fire(new Notice(((Number) r[4]).longValue(), MemberNotice.INVITATION_ACCEPTED,
-                    "invitation-accepted:" + id, communityId, member.id, Links.community((String) r[5], "members"),
+            notices.fire(new Notice(r.get("invited_by", Long.class), MemberNotice.INVITATION_ACCEPTED,
+                    "invitation-accepted:" + id, communityId, member.id, Links.community(communitySlug, "members"),
                     null));
-            slug = (String) r[5];
+            slug = communitySlug;
         }
         return Optional.ofNullable(slug);
     }

@@ -1,7 +1,6 @@
 package org.comunidad.member;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,11 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.comunidad.community.Community;
-import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
-import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
@@ -48,9 +45,6 @@ public class JoinResource {
     JoinRequests requests;
 
     @Inject
-    Forms forms;
-
-    @Inject
     Pages pages;
 
     @GET
@@ -64,13 +58,9 @@ public class JoinResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@PathParam("community") long communityId, @RestForm String message) {
         Viewer viewer = currentUser.viewer();
-        try {
-            requests.ask(viewer, communityId, message).orElseThrow(NotFoundException::new);
-        } catch (InvalidInput invalid) {
-            FormState form = forms.failed("join-" + communityId, invalid, Map.of("message", message == null ? "" : message));
-            return Response.status(400).entity(pages.render(Templates.join(requests.joinable(viewer), form))).build();
-        }
-        return Links.seeOther("/join");
+        return pages.act("join-" + communityId, Pages.typed("message", message),
+                () -> requests.ask(viewer, communityId, message), "/join",
+                form -> Templates.join(requests.joinable(viewer), form));
     }
 
     @POST
@@ -86,7 +76,7 @@ public class JoinResource {
     @GET
     @Path("c/{slug}/requests")
     public TemplateInstance pending(@PathParam("slug") String slug) {
-        return page(currentUser.viewer(), slug, FormState.empty("decide"));
+        return pages.render(page(currentUser.viewer(), slug, FormState.empty("decide")));
     }
 
     @POST
@@ -105,16 +95,13 @@ public class JoinResource {
 
     private Response decide(String slug, long id, boolean approve, String note) {
         Viewer viewer = currentUser.viewer();
-        try {
+        return pages.submit("decide-" + id, Pages.typed("note", note), () -> {
             Community community = requests.decide(viewer, slug, id, approve, note).orElseThrow(NotFoundException::new);
             return Links.seeOther(Links.community(community.slug, "requests"));
-        } catch (InvalidInput invalid) {
-            FormState form = forms.failed("decide-" + id, invalid, Map.of("note", note == null ? "" : note));
-            return Response.status(400).entity(page(viewer, slug, form)).build();
-        }
+        }, form -> page(viewer, slug, form));
     }
 
     private TemplateInstance page(Viewer viewer, String slug, FormState form) {
-        return pages.render(Templates.requests(requests.pending(viewer, slug).orElseThrow(NotFoundException::new), form));
+        return Templates.requests(requests.pending(viewer, slug).orElseThrow(NotFoundException::new), form);
     }
 }

@@ -57,8 +57,9 @@ public class Member extends BaseEntity {
     @Column(length = 2)
     public String language;
 
+    /** Set when the member is created ({@link MemberService}: their country's, else comunidad.site.time-zone). */
     @Column(name = "time_zone", nullable = false)
-    public String timeZone = "America/Santiago";
+    public String timeZone;
 
     @Column(name = "last_seen_at")
     public OffsetDateTime lastSeenAt;

@@ -1,8 +1,5 @@
 package org.comunidad.member;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,11 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.comunidad.community.Community;
-import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.FormState;
-import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
@@ -53,15 +48,12 @@ public class MemberAdminResource {
     CountryOfficials officials;
 
     @Inject
-    Forms forms;
-
-    @Inject
     Pages pages;
 
     @GET
     @Path("c/{slug}/members/{member}")
     public TemplateInstance manage(@PathParam("slug") String slug, @PathParam("member") long memberId) {
-        return page(currentUser.viewer(), slug, memberId, FormState.empty("role"));
+        return pages.render(page(currentUser.viewer(), slug, memberId, FormState.empty("role")));
     }
 
     @POST
@@ -70,18 +62,11 @@ public class MemberAdminResource {
     public Response assign(@PathParam("slug") String slug, @PathParam("member") long memberId, @RestForm String role,
             @RestForm String community, @RestForm String country) {
         Viewer viewer = currentUser.viewer();
-        try {
+        return pages.submit("role", Pages.typed("role", role, "community", community, "country", country), () -> {
             Community group = admin.assign(viewer, slug, memberId, new MembershipAdmin.RoleDraft(role, community, country))
                     .orElseThrow(NotFoundException::new);
             return Links.seeOther(Links.community(group.slug, "members", memberId));
-        } catch (InvalidInput invalid) {
-            Map<String, String> typed = new LinkedHashMap<>();
-            typed.put("role", role);
-            typed.put("community", community);
-            typed.put("country", country);
-            return Response.status(400).entity(page(viewer, slug, memberId, forms.failed("role", invalid, typed)))
-                    .build();
-        }
+        }, form -> page(viewer, slug, memberId, form));
     }
 
     @POST
@@ -113,7 +98,8 @@ public class MemberAdminResource {
                     .orElseThrow(NotFoundException::new);
             return Links.seeOther(Links.community(group.slug, "members", memberId));
         } catch (KeycloakAccounts.Unavailable unavailable) {
-            return Response.status(503).entity(page(viewer, slug, memberId, FormState.empty("role"))).build();
+            return Response.status(503).entity(pages.render(page(viewer, slug, memberId, FormState.empty("role"))))
+                    .build();
         }
     }
 
@@ -134,7 +120,6 @@ public class MemberAdminResource {
     }
 
     private TemplateInstance page(Viewer viewer, String slug, long memberId, FormState form) {
-        return pages.render(Templates.manage(admin.manage(viewer, slug, memberId).orElseThrow(NotFoundException::new),
-                form));
+        return Templates.manage(admin.manage(viewer, slug, memberId).orElseThrow(NotFoundException::new), form);
     }
 }

@@ -18,11 +18,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.comunidad.notification.EmailSettings;
 import org.comunidad.notification.Emails;
-import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.web.FormState;
-import org.comunidad.platform.web.Forms;
 import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
@@ -53,14 +51,11 @@ public class ProfileResource {
     EmailSettings emailSettings;
 
     @Inject
-    Forms forms;
-
-    @Inject
     Pages pages;
 
     @GET
     public TemplateInstance show(@QueryParam("saved") String saved) {
-        return page(FormState.empty("profile"), saved == null ? null : "saved");
+        return pages.render(page(FormState.empty("profile"), saved == null ? null : "saved"));
     }
 
     @POST
@@ -69,22 +64,16 @@ public class ProfileResource {
         // Institution and position are not read: the realm reserves them to administrators, and
         // coordinators set them when they invite; a form that still sends them changes nothing.
         long memberId = currentUser.require().id();
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("phone", phone);
-        typed.put("language", language);
-        typed.put("timeZone", timeZone);
+        Map<String, String> typed = Pages.typed("phone", phone, "language", language, "timeZone", timeZone);
         try {
-            profiles.save(memberId, new Profiles.Draft(phone, language, timeZone));
-        } catch (InvalidInput invalid) {
-            FormState form = forms.failed("profile", invalid, typed);
-            return Response.status(400).entity(page(form, null)).build();
+            return pages.submit("profile", typed, () -> {
+                profiles.save(memberId, new Profiles.Draft(phone, language, timeZone));
+                return Links.seeOther("/profile?saved=1");
+            }, form -> page(form, null));
         } catch (KeycloakAccounts.Unavailable unavailable) {
-            Map<String, String> values = new LinkedHashMap<>();
-            typed.forEach((k, v) -> values.put(k, v == null ? "" : v));
-            FormState form = new FormState("profile", values, Map.of());
-            return Response.status(503).entity(page(form, "unavailable")).build();
+            FormState form = new FormState("profile", typed, Map.of());
+            return Response.status(503).entity(pages.render(page(form, "unavailable"))).build();
         }
-        return Links.seeOther("/profile?saved=1");
     }
 
     /** The email preferences: one choice per kind (at once, digest, never) and "no email at all". */
@@ -111,7 +100,7 @@ public class ProfileResource {
 
     private TemplateInstance page(FormState form, String notice) {
         Profiles.Profile member = profiles.of(currentUser.require().id()).orElseThrow(NotFoundException::new);
-        return pages.render(Templates.profile(member, Profiles.ZONES, emailSettings.of(member.id()),
-                emailSettings.choices(), form, notice));
+        return Templates.profile(member, Profiles.ZONES, emailSettings.of(member.id()), emailSettings.choices(), form,
+                notice);
     }
 }
