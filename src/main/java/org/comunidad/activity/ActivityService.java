@@ -175,10 +175,13 @@ public class ActivityService {
         }
 
         // The countries shown: those taking part in the community, with members or with activity.
+        // (A subgroup comes with its countries; the group is read with them here: the one given may
+        // have been found outside this transaction.)
+        Community taking = subgroup != null ? subgroup : Community.withCountries(group.id).orElseThrow();
         Set<String> codes = new LinkedHashSet<>();
-        scope.countries.forEach(country -> codes.add(country.code));
-        if (scope.leaderCountry != null) {
-            codes.add(scope.leaderCountry.code);
+        taking.countries.forEach(country -> codes.add(country.code));
+        if (taking.leaderCountry != null) {
+            codes.add(taking.leaderCountry.code);
         }
         codes.addAll(membersPerCountry.keySet());
         codes.addAll(perCountry.keySet());
