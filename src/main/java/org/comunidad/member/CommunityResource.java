@@ -1,5 +1,7 @@
 package org.comunidad.member;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,6 +18,7 @@ import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.web.Pages;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
@@ -27,7 +30,7 @@ public class CommunityResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mine(CommunityService.Mine mine);
+        static native TemplateInstance mine(CommunityService.Mine mine, List<RawString> sections);
 
         static native TemplateInstance group(GroupView view);
 
@@ -35,6 +38,9 @@ public class CommunityResource {
 
         static native TemplateInstance members(CommunityMembers.Members page);
     }
+
+    @Inject
+    PageSections sections;
 
     @Inject
     CurrentUser currentUser;
@@ -51,7 +57,7 @@ public class CommunityResource {
     @GET
     @Path("communities")
     public TemplateInstance mine() {
-        return pages.render(Templates.mine(communities.mine(currentUser.viewer())));
+        return pages.render(Templates.mine(communities.mine(currentUser.viewer()), sections.communitiesPage()));
     }
 
     @GET

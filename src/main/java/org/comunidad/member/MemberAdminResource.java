@@ -1,5 +1,7 @@
 package org.comunidad.member;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import org.comunidad.platform.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
@@ -35,8 +38,11 @@ public class MemberAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance manage(MembershipAdmin.Manage page, FormState form);
+        static native TemplateInstance manage(MembershipAdmin.Manage page, FormState form, List<RawString> sections);
     }
+
+    @Inject
+    PageSections sections;
 
     @Inject
     CurrentUser currentUser;
@@ -120,6 +126,7 @@ public class MemberAdminResource {
     }
 
     private TemplateInstance page(Viewer viewer, String slug, long memberId, FormState form) {
-        return Templates.manage(admin.manage(viewer, slug, memberId).orElseThrow(NotFoundException::new), form);
+        MembershipAdmin.Manage page = admin.manage(viewer, slug, memberId).orElseThrow(NotFoundException::new);
+        return Templates.manage(page, form, sections.memberPage(page.group(), page.member().id()));
     }
 }
