@@ -47,6 +47,21 @@ public class CommunityNav {
                 .toList();
     }
 
+    /**
+     * The tabs of a community with new items, as "my communities" shows them beside it, from
+     * counts read for every community of that page at once.
+     */
+    public List<Tab> newIn(Community community, Counts counted) {
+        String language = currentUser.language();
+        return features.stream().map(CommunityTab::tab)
+                .filter(tab -> tab.onMyCommunities() && tab.newItems() != null && tab.shownIn().test(community))
+                .sorted(Comparator.comparingInt(CommunityTab.Tab::position))
+                .map(tab -> new Tab(tab.key(), CommunityLinks.link(community, tab.key()), tab.label().in(language),
+                        counted.of(community.id, tab.newItems())))
+                .filter(tab -> tab.count() > 0)
+                .toList();
+    }
+
     public int count(Community community, String tab) {
         if (!currentUser.isSignedIn()) {
             return 0;

@@ -14,9 +14,17 @@ public interface CommunityTab {
     /**
      * position: lower first; key: the address segment after /c/{slug}/ and the name pages give
      * as {@code active} (news); newItems: its "what's new" tab (NewItems), or null; shownIn:
-     * whether a community has the section (news only in groups); label: the tab's text.
+     * whether a community has the section (news only in groups); label: the tab's text;
+     * onMyCommunities: whether "my communities" shows a badge of its new items beside the
+     * community (news, posts and discussions do; documents do not).
      */
-    record Tab(int position, String key, String newItems, Predicate<Community> shownIn, Label label) {
+    record Tab(int position, String key, String newItems, Predicate<Community> shownIn, Label label,
+            boolean onMyCommunities) {
+
+        /** A tab whose new items are counted in the navigation only. */
+        public Tab(int position, String key, String newItems, Predicate<Community> shownIn, Label label) {
+            this(position, key, newItems, shownIn, label, false);
+        }
     }
 
     Tab tab();

@@ -35,7 +35,7 @@ public class DiscussionContributions implements NewItems, CommunityTab, Searchab
 
     @Override
     public CommunityTab.Tab tab() {
-        return new CommunityTab.Tab(30, "discussions", TAB, community -> !community.isGroup(), language -> messages(language).nav());
+        return new CommunityTab.Tab(30, "discussions", TAB, community -> !community.isGroup(), language -> messages(language).nav(), true);
     }
 
     @Override

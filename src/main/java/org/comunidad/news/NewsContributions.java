@@ -36,7 +36,7 @@ public class NewsContributions implements NewItems, CommunityTab, Searchable, Pa
 
     @Override
     public CommunityTab.Tab tab() {
-        return new CommunityTab.Tab(10, "news", TAB, Community::isGroup, language -> messages(language).nav());
+        return new CommunityTab.Tab(10, "news", TAB, Community::isGroup, language -> messages(language).nav(), true);
     }
 
     @Override

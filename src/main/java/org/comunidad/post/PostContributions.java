@@ -35,7 +35,7 @@ public class PostContributions implements NewItems, CommunityTab, Searchable, Pa
 
     @Override
     public CommunityTab.Tab tab() {
-        return new CommunityTab.Tab(20, "posts", TAB, community -> !community.isGroup(), language -> messages(language).nav());
+        return new CommunityTab.Tab(20, "posts", TAB, community -> !community.isGroup(), language -> messages(language).nav(), true);
     }
 
     @Override
