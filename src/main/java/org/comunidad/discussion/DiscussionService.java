@@ -145,8 +145,8 @@ public class DiscussionService {
     private Thread thread(Viewer viewer, Community subgroup, Discussion d, ZoneId zone) {
         boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
         List<DiscussionReply> all = DiscussionReply.thread(d.id);
-        Map<String, Set<String>> mentioned = Mention.usernamesIn(Mention.Source.DISCUSSION, List.of(d.id),
-                Mention.Source.REPLY, all.stream().map(r -> r.id).toList());
+        Map<String, Set<String>> mentioned = Mention.usernamesIn(DiscussionMention.DISCUSSION, List.of(d.id),
+                DiscussionMention.REPLY, all.stream().map(r -> r.id).toList());
         Map<Long, List<DiscussionReply>> answers = new LinkedHashMap<>();
         List<DiscussionReply> top = new ArrayList<>();
         for (DiscussionReply r : all) {
@@ -210,7 +210,7 @@ public class DiscussionService {
             d.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
             d.lastActivityAt = OffsetDateTime.now();
             d.persist();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.DISCUSSION, d.id,
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), DiscussionMention.DISCUSSION, d.id,
                     richText.mentions(d.body));
             AuditLog.record(viewer.memberId(), subgroup.id, "OPEN", "DISCUSSION", d.id, d.title);
             return thread(viewer, subgroup, d, zone);
@@ -230,7 +230,7 @@ public class DiscussionService {
             }
             apply(d, clean);
             d.changeState().edited();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.DISCUSSION, d.id,
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), DiscussionMention.DISCUSSION, d.id,
                     richText.mentions(d.body));
             return d;
         }));
@@ -260,7 +260,7 @@ public class DiscussionService {
             reply.persist();
             d.replyCount++;
             d.lastActivityAt = OffsetDateTime.now();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.REPLY, reply.id,
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), DiscussionMention.REPLY, reply.id,
                     richText.mentions(reply.body));
             return Optional.of(find(thread(viewer, subgroup, d, zone).replies(), reply.id));
         }));
@@ -286,7 +286,7 @@ public class DiscussionService {
             refuseIf(DiscussionAccess.replyChangeRefusal(viewer, reply, reply.discussion));
             reply.body = validBody(body);
             reply.changeState().edited();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.REPLY, reply.id,
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), DiscussionMention.REPLY, reply.id,
                     richText.mentions(reply.body));
             return reply;
         }));

@@ -167,7 +167,7 @@ public class NewsService {
             item.imageAlt = clean.imageAlt();
         }
         item.persist();
-        Mention.record(group.id, group.id, viewer.memberId(), Mention.Source.NEWS, item.id,
+        Mention.record(group.id, group.id, viewer.memberId(), NewsMention.NEWS, item.id,
                 richText.mentions(item.body));
         return item;
     }
@@ -191,7 +191,7 @@ public class NewsService {
                 }
             }
             item.changeState().edited();
-            Mention.record(group.id, group.id, viewer.memberId(), Mention.Source.NEWS, item.id,
+            Mention.record(group.id, group.id, viewer.memberId(), NewsMention.NEWS, item.id,
                     richText.mentions(item.body));
             return item;
         }));

@@ -22,6 +22,7 @@ import org.comunidad.platform.content.Content;
 import org.comunidad.platform.content.ContentAuthor;
 import org.comunidad.platform.content.ContentView;
 import org.comunidad.platform.content.Mention;
+import org.comunidad.platform.content.MentionSource;
 import org.comunidad.platform.content.Moderation;
 import org.comunidad.platform.content.Paging;
 import org.comunidad.platform.content.Refused;
@@ -114,7 +115,7 @@ public class PostService {
                 .filter(c -> PostAccess.moderates(viewer, c)).map(c -> c.id).toList();
         Map<Long, List<ContentView>> comments = new HashMap<>();
         List<PostComment> loaded = withComments ? PostComment.ofPosts(ids, viewer.memberId(), moderated) : List.of();
-        Map<String, Set<String>> mentioned = Mention.usernamesIn(Mention.Source.POST, ids, Mention.Source.COMMENT,
+        Map<String, Set<String>> mentioned = Mention.usernamesIn(PostMention.POST, ids, PostMention.COMMENT,
                 loaded.stream().map(c -> c.id).toList());
         for (PostComment c : loaded) {
             comments.computeIfAbsent(c.post.id, k -> new ArrayList<>()).add(view(viewer, c,
@@ -169,7 +170,7 @@ public class PostService {
             post.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
             post.body = text;
             post.persist();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.POST, post.id,
+            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), PostMention.POST, post.id,
                     richText.mentions(text));
             return views(viewer, List.of(post), true, null).get(0);
         });
@@ -178,12 +179,12 @@ public class PostService {
     @Transactional
     public Optional<Post> edit(Viewer viewer, CommunityRef ref, long id, String body) {
         return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id)
-                .map(post -> editText(viewer, subgroup, post, body, Post.BODY_MAX, Mention.Source.POST)));
+                .map(post -> editText(viewer, subgroup, post, body, Post.BODY_MAX, PostMention.POST)));
     }
 
     /** The author's new text for a post or a comment, with the members it now mentions. */
     private <C extends Content<Member>> C editText(Viewer viewer, Community subgroup, C content, String body, int max,
-            Mention.Source source) {
+            MentionSource source) {
         requireAuthor(PostAccess.edits(viewer, content));
         content.body = validBody(body, max);
         content.changeState().edited();
@@ -218,7 +219,7 @@ public class PostService {
                 comment.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
                 comment.body = validBody(body, PostComment.BODY_MAX);
                 comment.persist();
-                Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), Mention.Source.COMMENT,
+                Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), PostMention.COMMENT,
                         comment.id, richText.mentions(comment.body));
                 return views(viewer, List.of(post), true, null).get(0).comments().stream()
                         .filter(c -> c.id() == comment.id).findFirst().orElseThrow();
@@ -229,7 +230,7 @@ public class PostService {
     @Transactional
     public Optional<PostComment> editComment(Viewer viewer, CommunityRef ref, long commentId, String body) {
         return subgroup(viewer, ref).flatMap(subgroup -> visibleComment(viewer, subgroup, commentId)
-                .map(comment -> editText(viewer, subgroup, comment, body, PostComment.BODY_MAX, Mention.Source.COMMENT)));
+                .map(comment -> editText(viewer, subgroup, comment, body, PostComment.BODY_MAX, PostMention.COMMENT)));
     }
 
     @Transactional

@@ -28,27 +28,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Mention extends PanacheEntityBase {
 
     /** Where a mention can be, with the statement that finds its page and excerpt ({@code ?1}: its id). */
-    public enum Source {
-        NEWS("select '/c/' || c.slug || '/news/' || x.id as link, left(x.title, 300) as excerpt from news_item x "
-                + "join community c on c.id = x.community_id where x.id = ?1"),
-        POST("select '/c/' || c.slug || '/posts/' || x.id as link, left(x.body, 300) as excerpt from post x "
-                + "join community c on c.id = x.community_id where x.id = ?1"),
-        COMMENT("select '/c/' || c.slug || '/posts/' || p.id || '#comment-' || x.id as link, "
-                + "left(x.body, 300) as excerpt from post_comment x join post p on p.id = x.post_id "
-                + "join community c on c.id = p.community_id where x.id = ?1"),
-        DISCUSSION("select '/c/' || c.slug || '/discussions/' || x.id as link, left(x.title, 300) as excerpt "
-                + "from discussion x join community c on c.id = x.community_id where x.id = ?1"),
-        REPLY("select '/c/' || c.slug || '/discussions/' || d.id || '#reply-' || x.id as link, "
-                + "left(x.body, 300) as excerpt from discussion_reply x join discussion d on d.id = x.discussion_id "
-                + "join community c on c.id = d.community_id where x.id = ?1");
-
-        private final String target;
-
-        Source(String target) {
-            this.target = target;
-        }
-    }
-
     /** A member found by username. */
     public record Named(long id, String username) {
     }
@@ -66,9 +45,9 @@ public class Mention extends PanacheEntityBase {
     @Column(name = "author_id", nullable = false)
     public long authorId;
 
+    /** The {@link MentionSource#name()} of the content that mentions. */
     @Column(name = "source_type", nullable = false, length = 20)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    public Source sourceType;
+    public String sourceType;
 
     @Column(name = "source_id", nullable = false)
     public long sourceId;
@@ -96,9 +75,9 @@ public class Mention extends PanacheEntityBase {
      * Records who the text mentions (members of the group only, never the author) and
      * returns their usernames. Re-recording after an edit keeps one row per member.
      */
-    public static List<String> record(long communityId, long groupId, long authorId, Source source, long sourceId,
+    public static List<String> record(long communityId, long groupId, long authorId, MentionSource source, long sourceId,
             Collection<String> usernames) {
-        delete("sourceType = ?1 and sourceId = ?2", source, sourceId);
+        delete("sourceType = ?1 and sourceId = ?2", source.name(), sourceId);
         List<Named> found = membersOfGroupNamed(groupId, usernames);
         Optional<Tuple> target = Optional.empty();
         for (Named named : found) {
@@ -110,7 +89,7 @@ public class Mention extends PanacheEntityBase {
             mention.communityId = communityId;
             mention.memberId = memberId;
             mention.authorId = authorId;
-            mention.sourceType = source;
+            mention.sourceType = source.name();
             mention.sourceId = sourceId;
             mention.persist();
             if (target.isEmpty()) {
@@ -129,13 +108,13 @@ public class Mention extends PanacheEntityBase {
     }
 
     /** The page and excerpt of the content (read once per save, only when someone is mentioned). */
-    private static Optional<Tuple> target(Source source, long sourceId) {
-        return getEntityManager().createNativeQuery(source.target, Tuple.class).setParameter(1, sourceId)
+    private static Optional<Tuple> target(MentionSource source, long sourceId) {
+        return getEntityManager().createNativeQuery(source.target(), Tuple.class).setParameter(1, sourceId)
                 .getResultStream().findFirst().map(Tuple.class::cast);
     }
 
-    public static List<Mention> of(Source source, long sourceId) {
-        return list("sourceType = ?1 and sourceId = ?2 order by id", source, sourceId);
+    public static List<Mention> of(MentionSource source, long sourceId) {
+        return list("sourceType = ?1 and sourceId = ?2 order by id", source.name(), sourceId);
     }
 
     /**
@@ -143,8 +122,8 @@ public class Mention extends PanacheEntityBase {
      * for highlighting: one query for a whole page.
      */
     @SuppressWarnings("unchecked")
-    public static java.util.Map<String, java.util.Set<String>> usernamesIn(Source source, Collection<Long> ids,
-            Source other, Collection<Long> otherIds) {
+    public static java.util.Map<String, java.util.Set<String>> usernamesIn(MentionSource source, Collection<Long> ids,
+            MentionSource other, Collection<Long> otherIds) {
         java.util.Map<String, java.util.Set<String>> found = new java.util.HashMap<>();
         if (ids.isEmpty() && otherIds.isEmpty()) {
             return found;
