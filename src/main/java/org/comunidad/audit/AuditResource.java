@@ -1,7 +1,6 @@
 package org.comunidad.audit;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -22,6 +21,7 @@ import org.comunidad.platform.audit.AuditTrail;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.web.AppMessages;
 import org.comunidad.platform.web.Forms;
+import org.comunidad.platform.web.FilterDates;
 import org.comunidad.platform.web.Pages;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -140,17 +140,6 @@ public class AuditResource {
 
     private AuditTrail.Filters filters(Query query, Long before) {
         return new AuditTrail.Filters(query.action() == null || query.action().isBlank() ? null
-                : actions.known(query.action()), date(query.from()), date(query.to()), before);
-    }
-
-    private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+                : actions.known(query.action()), FilterDates.parse(query.from()), FilterDates.parse(query.to()), before);
     }
 }

@@ -1,7 +1,5 @@
 package org.comunidad.document;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.comunidad.community.Community;
 import org.comunidad.community.Country;
 import org.comunidad.platform.security.CurrentUser;
+import org.comunidad.platform.web.FilterDates;
 import org.comunidad.platform.web.Pages;
 import org.comunidad.platform.web.RateLimited;
 
@@ -101,19 +100,8 @@ public class DocumentBrowseResource {
         String lang = language != null && Document.LANGUAGES.contains(language) ? language : null;
         String countryCode = country != null && country.matches("[A-Z]{2}") ? country : null;
         DocumentSearch.BrowsePage found = search.browse(currentUser.viewer(), new DocumentSearch.Filters(text,
-                DocumentType.parse(type), countryCode, lang, null, null, folder, date(from), date(to), page), group);
+                DocumentType.parse(type), countryCode, lang, null, null, folder, FilterDates.parse(from), FilterDates.parse(to), page), group);
         return pages.render(Templates.browse(new Query(text, type, countryCode, lang, group, folder, from, to),
                 found.results(), found.groups(), found.countries()));
-    }
-
-    private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
