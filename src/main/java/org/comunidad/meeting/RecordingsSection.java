@@ -1,0 +1,5 @@
+package org.comunidad.meeting;
+
+/** The recordings of a meeting as its page shows them. */
+public record RecordingsSection(boolean canUpload) {
+}
