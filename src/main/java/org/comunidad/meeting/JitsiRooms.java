@@ -1,0 +1,84 @@
+package org.comunidad.meeting;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Jitsi Meet (a self-hosted server, meet.jit.si or 8x8's JaaS): the room is {@code base-url/room-name};
+ * when an app id and a secret are configured, the join link carries {@code ?jwt=} a token in the form
+ * Jitsi's token authentication (prosody's token plugin, the token-affiliation plugins, JaaS) reads:
+ * {@code iss} = app id, {@code aud}, {@code sub} = domain or tenant, {@code room}, {@code nbf},
+ * {@code exp}, and {@code context.user} with {@code id}, {@code name}, {@code email} and
+ * {@code moderator} ("true"/"false"), all strings.
+ */
+@ApplicationScoped
+public class JitsiRooms implements RoomProvider {
+
+    @Inject
+    MeetingRoomConfig config;
+
+    @Override
+    public String name() {
+        return "jitsi";
+    }
+
+    @Override
+    public String roomUrl(String roomName) {
+        return base() + "/" + URLEncoder.encode(roomName, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String joinUrl(String roomName, Entrant entrant) {
+        String room = roomUrl(roomName);
+        if (config.appId().isEmpty() || config.secret().isEmpty()) {
+            return room;
+        }
+        return room + "?jwt=" + token(roomName, entrant);
+    }
+
+    /** The signed token (package-visible for its test). */
+    String token(String roomName, Entrant entrant) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", String.valueOf(entrant.memberId()));
+        user.put("name", entrant.name() == null ? "" : entrant.name());
+        user.put("email", entrant.email() == null ? "" : entrant.email());
+        user.put("moderator", String.valueOf(entrant.moderator()));
+        return Jwt.issuer(config.appId().orElseThrow())
+                .audience(config.audience())
+                .subject(subject())
+                .claim("room", roomName)
+                .claim("nbf", entrant.notBefore().getEpochSecond())
+                .expiresAt(entrant.expires())
+                .claim("context", Map.of("user", user))
+                .jws().algorithm(algorithm())
+                .signWithSecret(config.secret().orElseThrow());
+    }
+
+    private String subject() {
+        return config.subject().filter(s -> !s.isBlank()).orElseGet(() -> URI.create(base()).getHost());
+    }
+
+    private SignatureAlgorithm algorithm() {
+        SignatureAlgorithm algorithm = SignatureAlgorithm.fromAlgorithm(config.algorithm().strip().toUpperCase(Locale.ROOT));
+        if (algorithm != SignatureAlgorithm.HS256 && algorithm != SignatureAlgorithm.HS384
+                && algorithm != SignatureAlgorithm.HS512) {
+            throw new IllegalStateException("comunidad.meetings.room.algorithm must be HS256, HS384 or HS512");
+        }
+        return algorithm;
+    }
+
+    private String base() {
+        String base = config.baseUrl().strip();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}
