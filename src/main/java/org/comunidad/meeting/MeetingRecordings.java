@@ -60,6 +60,11 @@ public class MeetingRecordings {
             long sizeBytes) {
     }
 
+    /** The recordings' own page: the meeting's section on a page of its own (linked from the refusal page, and a test's view). */
+    public record RecordingsPage(org.comunidad.community.Community community, long meetingId, String title,
+            MeetingPage page) {
+    }
+
     @Inject
     Meetings meetings;
 
@@ -90,6 +95,14 @@ public class MeetingRecordings {
                         Links.community(slug, "meetings", meetingId, "recordings", r.id, "delete"), runs))
                 .toList();
         return new RecordingsSection(runs, items, config.maxBytes());
+    }
+
+    /** The recordings of one meeting on a page of their own, for members of the group. */
+    @Transactional
+    public Optional<RecordingsPage> page(Viewer viewer, CommunityRef ref, long meetingId) {
+        return meetings.visible(viewer, ref, meetingId).map(found -> new RecordingsPage(found.community(),
+                meetingId, found.meeting().title, new MeetingPage(found.community().slug, meetingId,
+                        section(viewer, found), null)));
     }
 
     /**
@@ -272,23 +285,32 @@ public class MeetingRecordings {
 
     /**
      * The type the content proves (Tika's magic bytes), if it is video or audio; null otherwise.
-     * A container that holds either (Ogg, Matroska) is named by its family (application/ogg): then
-     * a more precise type of that family may come from the file's extension (audio/ogg).
+     * Containers are often told only by family (an MP4 is an ISO/QuickTime file, a WebM a Matroska
+     * one, an Ogg file may hold either): then the file's extension may name a more precise video or
+     * audio type of that same family (video/mp4, video/webm, audio/ogg), never another family.
      */
     static String detect(InputStream markable, String fileName) throws IOException {
         MediaType byContent = TYPES.detect(markable, new Metadata()).getBaseType();
-        if (media(byContent)) {
-            return byContent.toString();
-        }
         if (fileName != null && !MediaType.OCTET_STREAM.equals(byContent)) {
             Metadata named = new Metadata();
             named.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
             MediaType byName = TYPES.detect(null, named).getBaseType();
-            if (media(byName) && REGISTRY.isInstanceOf(byName, byContent)) {
+            if (media(byName) && REGISTRY.isInstanceOf(byName, family(byContent))) {
                 return byName.toString();
             }
         }
-        return null;
+        return media(byContent) ? byContent.toString() : null;
+    }
+
+    /** The most general type above this one, short of "any bytes" (video/quicktime: application/quicktime). */
+    private static MediaType family(MediaType type) {
+        MediaType family = type;
+        MediaType up = REGISTRY.getSupertype(family);
+        while (up != null && !MediaType.OCTET_STREAM.equals(up) && !MediaType.TEXT_PLAIN.equals(up)) {
+            family = up;
+            up = REGISTRY.getSupertype(family);
+        }
+        return family;
     }
 
     private static boolean media(MediaType type) {

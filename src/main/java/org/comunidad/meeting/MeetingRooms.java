@@ -137,7 +137,7 @@ public class MeetingRooms {
             } else {
                 Member member = em.find(Member.class, viewer.memberId());
                 url = provider().joinUrl(roomOf(community).roomName, new RoomProvider.Entrant(viewer.memberId(),
-                        member.displayName, member.email, MeetingAccess.moderatesRoom(viewer, community),
+                        member.displayName, member.verifiedEmail(), MeetingAccess.moderatesRoom(viewer, community),
                         opensAt.toInstant(), meeting.endsAt.plus(config.expMargin()).toInstant()));
             }
             return new Join(url, null, community, meeting.id, meeting.title, when, opens, meeting.place);

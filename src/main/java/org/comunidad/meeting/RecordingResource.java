@@ -50,6 +50,8 @@ public class RecordingResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance refused(String slug, long meetingId, String message, long maxBytes);
+
+        static native TemplateInstance list(MeetingRecordings.RecordingsPage recordings, MeetingPage page);
     }
 
     @Inject
@@ -63,6 +65,15 @@ public class RecordingResource {
 
     @Inject
     Pages pages;
+
+    /** The meeting's recordings on a page of their own (the meeting's page shows the same section). */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@PathParam("slug") String slug, @PathParam("id") long id) {
+        MeetingRecordings.RecordingsPage recordingsPage = recordings.page(currentUser.viewer(), CommunityRef.slug(slug), id)
+                .orElseThrow(NotFoundException::new);
+        return pages.render(Templates.list(recordingsPage, recordingsPage.page()));
+    }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
