@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
@@ -26,6 +28,35 @@ public class JitsiRooms implements RoomProvider {
 
     @Inject
     MeetingRoomConfig config;
+
+    /**
+     * A half-made configuration fails the start, not the first "Join": an app id without a secret
+     * (or the reverse), an unknown algorithm, or a secret too short for it (RFC 7518: at least as
+     * many bytes as the hash, 32 for HS256).
+     */
+    void check(@Observes StartupEvent event) {
+        if (!name().equalsIgnoreCase(config.provider().strip())) {
+            return;
+        }
+        URI base = URI.create(base());
+        if (base.getHost() == null || !"https".equals(base.getScheme()) && !"http".equals(base.getScheme())) {
+            throw new IllegalStateException("comunidad.meetings.room.base-url must be an http(s) address: " + base);
+        }
+        if (config.appId().isPresent() != config.secret().isPresent()) {
+            throw new IllegalStateException(
+                    "comunidad.meetings.room.app-id and comunidad.meetings.room.secret go together: set both or neither");
+        }
+        SignatureAlgorithm algorithm = algorithm();
+        int minimum = switch (algorithm) {
+            case HS384 -> 48;
+            case HS512 -> 64;
+            default -> 32;
+        };
+        if (config.secret().isPresent() && config.secret().get().getBytes(StandardCharsets.UTF_8).length < minimum) {
+            throw new IllegalStateException("comunidad.meetings.room.secret must be at least " + minimum
+                    + " bytes for " + algorithm);
+        }
+    }
 
     @Override
     public String name() {
@@ -69,7 +100,12 @@ public class JitsiRooms implements RoomProvider {
     }
 
     private SignatureAlgorithm algorithm() {
-        SignatureAlgorithm algorithm = SignatureAlgorithm.fromAlgorithm(config.algorithm().strip().toUpperCase(Locale.ROOT));
+        SignatureAlgorithm algorithm;
+        try {
+            algorithm = SignatureAlgorithm.fromAlgorithm(config.algorithm().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            algorithm = null;
+        }
         if (algorithm != SignatureAlgorithm.HS256 && algorithm != SignatureAlgorithm.HS384
                 && algorithm != SignatureAlgorithm.HS512) {
             throw new IllegalStateException("comunidad.meetings.room.algorithm must be HS256, HS384 or HS512");

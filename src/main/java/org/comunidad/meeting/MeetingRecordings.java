@@ -52,6 +52,11 @@ public class MeetingRecordings {
     private static final int COPY_BUFFER = 1024 * 1024;
     private static final int DETECTION_LENGTH = 64 * 1024;
 
+    /** Ogg files Tika names by their codec (from the extension), served as browsers know them. */
+    private static final java.util.Map<String, String> CODEC_TYPES = java.util.Map.of("audio/vorbis", "audio/ogg",
+            "audio/opus", "audio/ogg", "audio/speex", "audio/ogg", "video/theora", "video/ogg", "video/daala",
+            "video/ogg");
+
     private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes(MeetingRecordings.class.getClassLoader());
     private static final MediaTypeRegistry REGISTRY = TYPES.getMediaTypeRegistry();
 
@@ -296,7 +301,7 @@ public class MeetingRecordings {
             named.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
             MediaType byName = TYPES.detect(null, named).getBaseType();
             if (media(byName) && REGISTRY.isInstanceOf(byName, family(byContent))) {
-                return byName.toString();
+                return CODEC_TYPES.getOrDefault(byName.toString(), byName.toString());
             }
         }
         return media(byContent) ? byContent.toString() : null;

@@ -156,6 +156,11 @@ public class MeetingRooms {
         return MeetingRoom.findById(community.id);
     }
 
+    /** An unknown provider fails the start, not the first "Join". */
+    void check(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        provider();
+    }
+
     /** The provider the configuration names. */
     RoomProvider provider() {
         String name = config.provider().strip();
