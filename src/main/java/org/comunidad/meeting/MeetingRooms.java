@@ -131,8 +131,9 @@ public class MeetingRooms {
                         : now.isBefore(opensAt) ? Closed.NOT_YET : Closed.ENDED;
                 return new Join(null, why, community, meeting.id, meeting.title, when, opens, meeting.place);
             }
+            // Another platform's meeting goes to its own link; without one, to the community's room.
             String url;
-            if (meeting.venue == Meeting.Venue.LINK) {
+            if (meeting.venue == Meeting.Venue.LINK && meeting.externalUrl != null && !meeting.externalUrl.isBlank()) {
                 url = meeting.externalUrl;
             } else {
                 Member member = em.find(Member.class, viewer.memberId());

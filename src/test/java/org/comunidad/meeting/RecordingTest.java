@@ -19,6 +19,7 @@ import org.comunidad.testsupport.Csrf;
 import org.comunidad.testsupport.Db;
 import org.comunidad.testsupport.Html;
 import org.comunidad.testsupport.Persona;
+import org.comunidad.testsupport.SqlStatements;
 import org.comunidad.testsupport.TestFiles;
 import org.comunidad.testsupport.Web;
 import org.jsoup.nodes.Document;
@@ -44,6 +45,9 @@ class RecordingTest {
 
     @Inject
     StorageQuota quotas;
+
+    @Inject
+    SqlStatements sql;
 
     /** An MP4 file as cameras and Jitsi's recorder write it: an ISO "ftyp" box, then media data. */
     static byte[] mp4(int size) {
@@ -187,6 +191,8 @@ class RecordingTest {
     void theGroupsQuotaHoldsRecordingsToo() {
         long meeting = meeting();
         long groupId = Db.community("seguridad");
+        // Every feature's bytes in one statement (StorageUse), then the group's own limit.
+        assertEquals(2, sql.steady(() -> quotas.quota(groupId)), "the quota: one statement for the bytes, one for the limit");
         long used = quotas.quota(groupId).used();
         Db.update("update community set storage_quota_bytes = ?2 where id = ?1", groupId, used + 100_000);
         try {
