@@ -14,4 +14,11 @@ public interface MeetingRecordingConfig {
      */
     @WithDefault("2147483648")
     long maxBytes();
+
+    /**
+     * Recordings' objects and multipart uploads younger than this are left alone by the sweeper
+     * (uploads in flight: a 2 GiB file over a slow line takes hours).
+     */
+    @WithDefault("PT24H")
+    java.time.Duration sweepGrace();
 }

@@ -322,7 +322,7 @@ public class MeetingRecordings {
         return "video".equals(type.getType()) || "audio".equals(type.getType());
     }
 
-    /** Removes an object that no row references; if the store is down it stays (logged). */
+    /** Removes an object that no row references; if the store is down, the sweeper will ({@link MeetingRecordingJobs}). */
     void discard(String key) {
         try {
             store.delete(key);

@@ -49,6 +49,9 @@ class RecordingTest {
     @Inject
     SqlStatements sql;
 
+    @Inject
+    MeetingRecordingJobs jobs;
+
     /** An MP4 file as cameras and Jitsi's recorder write it: an ISO "ftyp" box, then media data. */
     static byte[] mp4(int size) {
         byte[] bytes = new byte[size];
@@ -245,5 +248,20 @@ class RecordingTest {
         assertTrue(member.select("#recording-upload").isEmpty());
         assertTrue(member.select("form[action$=/delete]").isEmpty());
         assertFalse(member.select("video[controls]").isEmpty());
+    }
+
+    @Test
+    void theSweeperRemovesOnlyObjectsNoRecordingReferences() {
+        long meeting = meeting();
+        long id = recording(meeting, "se-queda.mp4", mp4(40_000));
+        String kept = (String) Db.value("select object_key from meeting_recording where id = ?1", id);
+        String orphan = org.comunidad.platform.storage.ObjectKeys.newKey("recordings");
+        store.put(orphan, new java.io.ByteArrayInputStream(mp4(1000)), 1000, "video/mp4");
+        MeetingRecordingJobs.Sweep sweep = jobs.sweep(java.time.Duration.ofDays(1));
+        assertTrue(store.stat(orphan).isPresent(), "younger than the grace period: an upload may be in flight");
+        sweep = jobs.sweep(java.time.Duration.ZERO);
+        assertTrue(sweep.objects() >= 1);
+        assertTrue(store.stat(orphan).isEmpty());
+        assertTrue(store.stat(kept).isPresent());
     }
 }
