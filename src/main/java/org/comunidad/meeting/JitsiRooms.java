@@ -64,6 +64,11 @@ public class JitsiRooms implements RoomProvider {
     }
 
     @Override
+    public String label() {
+        return "Jitsi Meet";
+    }
+
+    @Override
     public String roomUrl(String roomName) {
         return base() + "/" + URLEncoder.encode(roomName, StandardCharsets.UTF_8);
     }

@@ -93,7 +93,7 @@ public class MeetingRooms {
             String rotatedAt = room.rotatedAt == null ? null
                     : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
                             .format(room.rotatedAt.atZoneSameInstant(zone));
-            return new RoomPage(community, provider().roomUrl(room.roomName), provider().name(),
+            return new RoomPage(community, provider().roomUrl(room.roomName), provider().label(),
                     MeetingAccess.rotatesRoom(viewer, community), rotatedAt, upcoming);
         });
     }

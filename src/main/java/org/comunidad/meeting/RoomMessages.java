@@ -17,7 +17,7 @@ public interface RoomMessages {
     @Message String room_lead();
     @Message String room_address();
     @Message String room_address_hint();
-    @Message String room_provider(String provider);
+    @Message String room_platform();
     @Message String room_upcoming();
     @Message String room_upcoming_none();
     @Message String room_col_meeting();
@@ -28,7 +28,7 @@ public interface RoomMessages {
     @Message String room_rotate_title();
     @Message String room_rotate_lead();
     @Message String room_rotate_submit();
-    @Message String room_rotated_at(String when);
+    @Message String room_rotated_at();
     @Message String room_rotated_done();
     @Message String room_back();
 

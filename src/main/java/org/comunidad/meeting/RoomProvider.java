@@ -17,6 +17,9 @@ public interface RoomProvider {
     /** The value of {@code comunidad.meetings.room.provider} that selects this service. */
     String name();
 
+    /** The service's name as people know it ("Jitsi Meet"). */
+    String label();
+
     /** The room's address as its page shows it: nothing in it lets anyone in by itself. */
     String roomUrl(String roomName);
 
