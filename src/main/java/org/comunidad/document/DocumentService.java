@@ -60,6 +60,9 @@ public class DocumentService {
     EntityManager em;
 
     @Inject
+    org.comunidad.platform.storage.GroupStorage storage;
+
+    @Inject
     DocumentConfig config;
 
     // ---- Reading
@@ -149,13 +152,12 @@ public class DocumentService {
 
     @Transactional
     public Quota quota(long groupId) {
-        Number used = (Number) em.createNativeQuery("""
-                select coalesce(sum(v.size_bytes), 0) from document_version v join document d on d.id = v.document_id
-                where d.group_id = ?1""").setParameter(1, groupId).getSingleResult();
+        // Every feature's files count (documents, meetings' recordings): DocumentStorage and the others.
+        long used = storage.used(groupId);
         List<?> rows = em.createNativeQuery("select storage_quota_bytes from community where id = ?1")
                 .setParameter(1, groupId).getResultList();
         Number own = rows.isEmpty() ? null : (Number) rows.get(0);
-        return new Quota(used.longValue(), own == null ? config.defaultQuotaBytes() : own.longValue());
+        return new Quota(used, own == null ? config.defaultQuotaBytes() : own.longValue());
     }
 
     /**
