@@ -698,17 +698,21 @@ public class MeetingOutcomes {
         return rows.stream().map(row).toList();
     }
 
-    /** Who may own an action item: the meeting's invited officials and the community's members. */
+    /**
+     * Who may own an action item: the meeting's invited officials and everyone who sees the meeting
+     * as a member of its working group (the group or any of its subgroups).
+     */
     private List<OwnerChoice> ownerChoices(Meetings.Found f) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
                 select m.id, m.display_name, m.country_code from member m
                 where m.disabled_at is null
                   and (m.id in (select member_id from meeting_invitee where meeting_id = :meeting)
-                       or m.id in (select member_id from membership where community_id = :community))
+                       or m.id in (select ms.member_id from membership ms join community c on c.id = ms.community_id
+                                   where c.id = :group or c.parent_id = :group))
                 order by m.display_name, m.id
                 """, Tuple.class).setParameter("meeting", f.meeting().id)
-                .setParameter("community", f.community().id).getResultList();
+                .setParameter("group", f.community().groupId()).getResultList();
         return rows.stream().map(r -> new OwnerChoice(((Number) r.get("id")).longValue(),
                 r.get("display_name", String.class), r.get("country_code", String.class))).toList();
     }
