@@ -260,7 +260,8 @@ public class MeetingService {
         return list.stream().map(m -> {
             Counts c = counts.getOrDefault(m.id, new Counts(0, 0, false, null));
             return new Summary(m.id, m.title, m.kind, m.status, m.venue, m.place,
-                    MeetingTimes.of(m.startsAt, m.endsAt, m.zone(), zone, locale), m.startsAt, m.endsAt, m.timeZone, c.invited(),
+                    MeetingTimes.of(m.startsAt, m.endsAt, m.zone(), zone, locale), local(m.startsAt, m), local(m.endsAt, m),
+                    m.timeZone, c.invited(),
                     c.attending(), c.invitedMe(), c.myAnswer());
         }).toList();
     }
@@ -338,13 +339,19 @@ public class MeetingService {
             case PLACE -> null;
         };
         return new Record(m.id, m.uid, m.sequence, m.title, m.kind, m.status,
-                MeetingTimes.of(m.startsAt, m.endsAt, m.zone(), zone, locale), m.startsAt, m.endsAt, m.timeZone,
+                MeetingTimes.of(m.startsAt, m.endsAt, m.zone(), zone, locale), local(m.startsAt, m), local(m.endsAt, m),
+                m.timeZone,
                 m.venue, m.place, m.externalUrl, m.description,
                 m.description == null ? null : richText.render(m.description), m.organizer.displayName, agenda,
                 countries, others, documents, inviteeRows.size(), attending, MeetingAccess.runs(viewer, community),
                 !m.isCancelled() && MeetingAccess.answers(viewer, community, invitedMe), mine,
                 MeetingAccess.joinOpen(m, OffsetDateTime.now()), joinLink,
                 Links.community(slug, "meetings", m.id, "calendar.ics"));
+    }
+
+    /** An instant with the offset of the meeting's own zone then (the API shows the local time the meeting was set in). */
+    private static OffsetDateTime local(OffsetDateTime instant, Meeting m) {
+        return instant.atZoneSameInstant(m.zone()).toOffsetDateTime();
     }
 
     private List<Shelf.Item> documents(Viewer viewer, long meetingId) {
