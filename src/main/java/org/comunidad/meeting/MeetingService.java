@@ -158,7 +158,7 @@ public class MeetingService {
     }
 
     /** What the schedule and edit forms offer; stored: the meeting's values when editing (else null). */
-    public record FormChoices(Community community, Long meetingId, List<String> zones, List<Choice> countries,
+    public record FormChoices(Community community, Long meetingId, List<Choice> zones, List<Choice> countries,
             List<Choice> officials, List<Choice> documents, Map<String, String> stored) {
 
         /** The same choices checked as the user typed them (the form again after a mistake). */
@@ -450,10 +450,12 @@ public class MeetingService {
                 : shelves.get().choices(viewer, community.id, DOCUMENT_CHOICES).stream()
                         .map(d -> new Choice(String.valueOf(d.id()), d.title(), d.language(), documents.contains(d.id())))
                         .toList();
-        List<String> zones = new ArrayList<>(ZONES);
-        if (!zones.contains(zone)) {
-            zones.add(0, zone);
+        List<String> ids = new ArrayList<>(ZONES);
+        if (!ids.contains(zone)) {
+            ids.add(0, zone);
         }
+        List<Choice> zones = ids.stream()
+                .map(z -> new Choice(z, MeetingTimes.city(ZoneId.of(z)), null, z.equals(zone))).toList();
         return new FormChoices(community, meetingId, zones, countryChoices, officialChoices, documentChoices,
                 stored == null ? Map.of("timeZone", zone, "venue", "ROOM", "kind", "VIDEOCONFERENCE") : stored);
     }
