@@ -97,6 +97,26 @@ class MeetingApiTest {
     }
 
     @Test
+    void onTheDaySantiagoChangesItsClocksTheLocalTimeIsKept() {
+        // 6 September 2026: Santiago moves from -04 to -03 at midnight; 10:00 that day is 13:00 UTC.
+        Map<String, Object> r = new java.util.LinkedHashMap<>(request("Videoconferencia del cambio de hora"));
+        r.put("date", "2026-09-06");
+        r.put("start", "10:00");
+        r.put("end", "11:00");
+        r.put("timeZone", "America/Santiago");
+        long id = Web.create(Persona.COORDINATOR, api(), r);
+        assertEquals(java.time.Instant.parse("2026-09-06T13:00:00Z"), ((java.time.OffsetDateTime) Db.call(em -> em
+                .createNativeQuery("select starts_at from meeting where id = ?1", java.time.OffsetDateTime.class)
+                .setParameter(1, id).getSingleResult())).toInstant());
+        // The day before, 10:00 was still 14:00 UTC.
+        r.put("date", "2026-09-05");
+        long before = Web.create(Persona.COORDINATOR, api(), r);
+        assertEquals(java.time.Instant.parse("2026-09-05T14:00:00Z"), ((java.time.OffsetDateTime) Db.call(em -> em
+                .createNativeQuery("select starts_at from meeting where id = ?1", java.time.OffsetDateTime.class)
+                .setParameter(1, before).getSingleResult())).toInstant());
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheRoutes() {
         String openapi = io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().asString();

@@ -242,6 +242,27 @@ class MeetingResourceTest extends WithAccessMatrix {
         assertTrue(outside.select("a[href=" + S + "/" + id + "]").isEmpty(), "not for another group's member");
     }
 
+    @Test
+    void aMemberReadsTheRecordInTheirLanguage() {
+        long id = meeting();
+        Db.update("update member set language = 'en' where username = 'pf.peru'");
+        try {
+            Document page = page(Persona.MEMBER, id);
+            assertTrue(page.getElementById("answer-form").text().contains("I will attend"), page.text());
+            assertTrue(page.getElementById("agenda").text().contains("Agenda"));
+            assertTrue(page.select(".badges").text().contains("Scheduled"));
+            assertTrue(page.getElementById("calendar").text().contains("Add to my calendar"));
+        } finally {
+            Db.update("update member set language = 'es' where username = 'pf.peru'");
+        }
+        Db.update("update member set language = 'pt' where username = 'pf.peru'");
+        try {
+            assertTrue(page(Persona.MEMBER, id).getElementById("answer-form").text().contains("Estarei presente"));
+        } finally {
+            Db.update("update member set language = 'es' where username = 'pf.peru'");
+        }
+    }
+
     static long document(long group, String title) {
         return Db.number("""
                 insert into document (group_id, community_id, title, doc_type, language, uploader_id)
