@@ -31,7 +31,6 @@ import org.comunidad.community.Community;
 import org.comunidad.community.Country;
 import org.comunidad.member.Member;
 import org.comunidad.platform.audit.AuditLog;
-import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Shelf;
 import org.comunidad.platform.content.Texts;
@@ -480,7 +479,7 @@ public class MeetingService {
             replaceDocuments(m.id, valid.documents());
             AuditLog.record(viewer.memberId(), community.id, MeetingAudit.Action.MEETING_SCHEDULE.name(), "MEETING",
                     m.id, m.title);
-            tell(viewer, community, m, invited, Set.of(), MeetingNotice.MEETING_INVITED);
+            tell(viewer, community, m, invited, MeetingNotice.MEETING_INVITED);
             return m;
         });
     }
@@ -507,8 +506,8 @@ public class MeetingService {
             Set<Long> kept = new LinkedHashSet<>(after);
             kept.retainAll(before);
             if (!m.isCancelled()) {
-                tell(viewer, community, m, added, Set.of(), MeetingNotice.MEETING_INVITED);
-                tell(viewer, community, m, kept, Set.of(), MeetingNotice.MEETING_CHANGED);
+                tell(viewer, community, m, added, MeetingNotice.MEETING_INVITED);
+                tell(viewer, community, m, kept, MeetingNotice.MEETING_CHANGED);
             }
             return m;
         });
@@ -539,7 +538,7 @@ public class MeetingService {
             AuditLog.record(viewer.memberId(), community.id, action.name(), "MEETING", m.id, m.title);
             if (next != Meeting.Status.HELD) {
                 m.changed();
-                tell(viewer, community, m, currentInvitees(m.id), Set.of(),
+                tell(viewer, community, m, currentInvitees(m.id),
                         next == Meeting.Status.CANCELLED ? MeetingNotice.MEETING_CANCELLED : MeetingNotice.MEETING_CHANGED);
             }
             return m;
@@ -900,9 +899,8 @@ public class MeetingService {
      * and time. The event key is the meeting's sequence (a cancellation: its own), so a member hears
      * once of each version.
      */
-    private void tell(Viewer viewer, Community community, Meeting m, Collection<Long> recipients, Set<Long> skip,
-            MeetingNotice kind) {
-        List<Long> ids = recipients.stream().filter(id -> id != viewer.memberId() && !skip.contains(id)).toList();
+    private void tell(Viewer viewer, Community community, Meeting m, Collection<Long> recipients, MeetingNotice kind) {
+        List<Long> ids = recipients.stream().filter(id -> id != viewer.memberId()).toList();
         if (ids.isEmpty()) {
             return;
         }
@@ -935,10 +933,5 @@ public class MeetingService {
         if (!MeetingAccess.runs(viewer, community)) {
             throw new Refused(MeetingRefusal.NOT_ORGANIZER);
         }
-    }
-
-    /** A form's choice that cannot be read (the API gets 400, like the pages). */
-    static InvalidInput invalid(String field) {
-        return new InvalidInput(List.of(new Violation(field, Violation.Code.INVALID_CHOICE, 0)));
     }
 }
