@@ -58,11 +58,11 @@ class SeamsPluggedTest {
 
     @Test
     void everyFeatureContributesOnce() {
-        assertEquals(Set.of("NEWS", "POSTS", "DISCUSSIONS", "DOCUMENTS"),
+        assertEquals(Set.of("NEWS", "POSTS", "DISCUSSIONS", "DOCUMENTS", "MEETINGS"),
                 newItems.stream().map(n -> n.newItems().tab()).collect(Collectors.toSet()));
-        assertEquals(List.of("news", "posts", "discussions", "documents"), tabs.stream().map(CommunityTab::tab)
+        assertEquals(List.of("news", "posts", "discussions", "documents", "meetings"), tabs.stream().map(CommunityTab::tab)
                 .sorted(java.util.Comparator.comparingInt(CommunityTab.Tab::position)).map(CommunityTab.Tab::key).toList());
-        assertEquals(Set.of("news", "posts", "discussions"),
+        assertEquals(Set.of("news", "posts", "discussions", "meetings"),
                 searchable.stream().map(s -> s.searchable().key()).collect(Collectors.toSet()));
         assertEquals(8, demo.stream().count(), "community, presidency, member, news, post, discussion, documents, activity");
     }
@@ -71,7 +71,7 @@ class SeamsPluggedTest {
     void everyAuditActionHasOneOwnerAndALabel() {
         List<String> names = audit.stream().flatMap(a -> a.auditActions().actions().stream()).map(AuditLabels.Action::name).toList();
         assertEquals(names.size(), new TreeSet<>(names).size(), "no action named twice: " + names);
-        assertEquals(49, names.size(), "the actions of the filter: " + names);
+        assertEquals(55, names.size(), "the actions of the filter: " + names);
         for (AuditLabels labels : audit) {
             for (AuditLabels.Action action : labels.auditActions().actions()) {
                 for (String language : List.of("es", "pt", "en")) {
@@ -93,11 +93,11 @@ class SeamsPluggedTest {
                 .createNativeQuery("select id from community", Long.class).getResultList());
 
         assertEquals(1, sql.steady(() -> whatsNew.counts(member, communities)), "what's new, every community");
-        assertEquals(1, sql.steady(() -> QuarkusTransaction.requiringNew().run(() -> assertEquals(7,
+        assertEquals(1, sql.steady(() -> QuarkusTransaction.requiringNew().run(() -> assertEquals(8,
                 participation.created(group, "in (select id from community where id = :scope or parent_id = :scope)",
                         group, false, OffsetDateTime.now().minusYears(1), "es").size()))),
-                "a group's activity: news, posts, comments, discussions, replies, documents, downloads");
-        assertEquals(1, sql.steady(() -> QuarkusTransaction.requiringNew().run(() -> assertEquals(7,
+                "a group's activity: news, posts, comments, discussions, replies, documents, downloads, meetings");
+        assertEquals(1, sql.steady(() -> QuarkusTransaction.requiringNew().run(() -> assertEquals(8,
                 participation.contributed(group, member, "en").size()))), "a member's standing");
     }
 }
