@@ -107,7 +107,7 @@ public class MeetingRecordings {
     public Optional<RecordingsPage> page(Viewer viewer, CommunityRef ref, long meetingId) {
         return meetings.visible(viewer, ref, meetingId).map(found -> new RecordingsPage(found.community(),
                 meetingId, found.meeting().title, new MeetingPage(found.community().slug, meetingId,
-                        section(viewer, found), null)));
+                        section(viewer, found), null, found.community(), null)));
     }
 
     /**
