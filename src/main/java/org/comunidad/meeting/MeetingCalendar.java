@@ -193,8 +193,10 @@ public class MeetingCalendar {
         event.add(new DtStamp(now != null ? now : entry.updatedAt().toInstant()));
         event.add(new LastModified(entry.updatedAt().toInstant()));
         event.add(new Sequence(entry.sequence()));
-        event.add(new DtStart<>(local(entry.startsAt().atZoneSameInstant(zone))));
-        event.add(new DtEnd<>(local(entry.endsAt().atZoneSameInstant(zone))));
+        ZonedDateTime start = entry.startsAt().atZoneSameInstant(zone);
+        ZonedDateTime end = entry.endsAt().atZoneSameInstant(zone);
+        event.add(exact(start) ? new DtStart<>(tzid(zone), start.toLocalDateTime()) : new DtStart<>(start.toInstant()));
+        event.add(exact(end) ? new DtEnd<>(tzid(zone), end.toLocalDateTime()) : new DtEnd<>(end.toInstant()));
         event.add(new Summary(entry.title()));
         event.add(new Status(switch (entry.status()) {
             case CANCELLED -> Status.VALUE_CANCELLED;
@@ -227,12 +229,22 @@ public class MeetingCalendar {
     }
 
     /**
-     * The time to write: local with the zone's TZID, unless that local time occurs twice and this
-     * is its second occurrence, which clients would read as the first (then the instant, in UTC).
+     * Whether the local time with the zone's TZID says exactly this instant: not when that local
+     * time occurs twice and this is its second occurrence, which clients read as the first
+     * (RFC 5545 3.3.5); such a time is written in UTC instead.
      */
-    static java.time.temporal.Temporal local(ZonedDateTime time) {
+    static boolean exact(ZonedDateTime time) {
         List<ZoneOffset> valid = time.getZone().getRules().getValidOffsets(time.toLocalDateTime());
-        return valid.size() <= 1 || valid.get(0).equals(time.getOffset()) ? time : time.toInstant();
+        return valid.size() <= 1 || valid.get(0).equals(time.getOffset());
+    }
+
+    /**
+     * The TZID parameter, with the local time written as computed here: ical4j given a
+     * ZonedDateTime re-zones it through its own bundled zone definitions, which put a meeting in
+     * Asunción in July 2026 an hour early (ical4j 4.4.0).
+     */
+    private static ParameterList tzid(ZoneId zone) {
+        return new ParameterList(List.of(new net.fortuna.ical4j.model.parameter.TzId(zone.getId())));
     }
 
     /**
