@@ -2,6 +2,7 @@ package org.comunidad.meeting;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,13 @@ import org.comunidad.platform.web.Links;
 import org.comunidad.platform.web.SiteConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.data.FoldingWriter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.Daylight;
@@ -79,6 +84,8 @@ public class MeetingCalendar {
 
     public static final String CONTENT_TYPE = "text/calendar; charset=UTF-8";
     static final String PRODID = "-//Comunidad//Meetings//ES";
+    /** Events kept written for the feeds: every meeting of a large forum in its three languages. */
+    private static final int FEED_EVENTS = 30_000;
 
     /** The kind of calendar: a download or feed, an invitation (or its update), a cancellation. */
     public enum Kind {
@@ -106,6 +113,13 @@ public class MeetingCalendar {
     public record Attendee(String name, String email) {
     }
 
+    /** A meeting's event as a feed has it, in one language. */
+    private record FeedEvent(Entry entry, String language) {
+    }
+
+    /** The events of the feeds, written once (about 1 KB each). */
+    private final Cache<FeedEvent, String> feedEvents = Caffeine.newBuilder().maximumSize(FEED_EVENTS).build();
+
     @Inject
     SiteConfig site;
 
@@ -121,15 +135,28 @@ public class MeetingCalendar {
 
     /**
      * The personal feed: every entry, the calendar named in the owner's language, with the hint
-     * to fetch it again after {@code refresh}.
+     * to fetch it again after {@code refresh}. Each event is written by ical4j once per version of
+     * the meeting and language (the text is the same in every member's feed, DTSTAMP included:
+     * the meeting's last change), and kept; the calendar around them (its properties and
+     * VTIMEZONEs) is written for each feed, and the events go in before its END.
      */
     public byte[] feed(List<Entry> entries, String language, Duration refresh) {
         Calendar calendar = calendar(Kind.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", messages(language).feed_name()));
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), refresh));
         calendar.add(new XProperty("X-PUBLISHED-TTL", refresh.toString()));
-        add(calendar, entries, language, null, null);
-        return write(calendar);
+        timeZones(calendar, entries);
+        String shell = new String(write(calendar), StandardCharsets.UTF_8);
+        int end = shell.lastIndexOf("END:VCALENDAR");
+        StringBuilder out = new StringBuilder(shell.length() + entries.size() * 900);
+        out.append(shell, 0, end);
+        CalendarMessages messages = messages(language);
+        for (Entry entry : entries) {
+            out.append(feedEvents.get(new FeedEvent(entry, language),
+                    key -> folded(event(entry, messages, null, null))));
+        }
+        out.append(shell, end, shell.length());
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -172,16 +199,20 @@ public class MeetingCalendar {
 
     private void add(Calendar calendar, List<Entry> entries, String language, Attendee attendee, Instant now) {
         CalendarMessages messages = messages(language);
-        // One VTIMEZONE per zone, over the span of that zone's meetings.
+        timeZones(calendar, entries);
+        for (Entry entry : entries) {
+            calendar.add(event(entry, messages, attendee, now));
+        }
+    }
+
+    /** One VTIMEZONE per zone of the entries, over the span of that zone's meetings. */
+    private static void timeZones(Calendar calendar, List<Entry> entries) {
         Map<String, Instant[]> spans = new LinkedHashMap<>();
         for (Entry entry : entries) {
             spans.merge(entry.timeZone(), new Instant[] { entry.startsAt().toInstant(), entry.endsAt().toInstant() },
                     (a, b) -> new Instant[] { a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1] });
         }
         spans.forEach((zone, span) -> calendar.add(timeZone(ZoneId.of(zone), span[0], span[1])));
-        for (Entry entry : entries) {
-            calendar.add(event(entry, messages, attendee, now));
-        }
     }
 
     private VEvent event(Entry entry, CalendarMessages messages, Attendee attendee, Instant now) {
@@ -336,6 +367,42 @@ public class MeetingCalendar {
             throw new IllegalStateException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One event as the CalendarOutputter writes it: folded at 75 octets by ical4j's FoldingWriter. */
+    private static String folded(VEvent event) {
+        StringBuilder text = new StringBuilder(1024);
+        Writer into = new Writer() {
+            // Unsynchronized: the FoldingWriter writes a character at a time.
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                text.append(chars, offset, length);
+            }
+
+            @Override
+            public void write(int c) {
+                text.append((char) c);
+            }
+
+            @Override
+            public void write(String string, int offset, int length) {
+                text.append(string, offset, offset + length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (FoldingWriter writer = new FoldingWriter(into)) {
+            writer.write(event.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return text.toString();
     }
 
     static CalendarMessages messages(String language) {
