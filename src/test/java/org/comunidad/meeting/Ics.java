@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.TimeZone;
 
 import biweekly.Biweekly;
+import biweekly.ICalVersion;
 import biweekly.ICalendar;
+import biweekly.ValidationWarnings;
 import biweekly.component.VEvent;
 import biweekly.io.ParseWarning;
 import biweekly.io.TimezoneAssignment;
@@ -22,7 +24,8 @@ import biweekly.util.DateTimeComponents;
 
 /**
  * Reads our .ics files with biweekly, an iCalendar parser independent of ical4j (which writes
- * them): a file that does not parse cleanly here fails the test.
+ * them): a file that does not parse cleanly, or that biweekly's RFC 5545 validation finds fault
+ * with, fails the test.
  */
 final class Ics {
 
@@ -37,6 +40,8 @@ final class Ics {
                 .warnings(warnings).first();
         assertNotNull(calendar, text);
         assertTrue(warnings.stream().allMatch(List::isEmpty), () -> warnings + "\n" + text);
+        ValidationWarnings invalid = calendar.validate(ICalVersion.V2_0);
+        assertTrue(invalid.isEmpty(), () -> invalid + "\n" + text);
         return calendar;
     }
 
