@@ -43,6 +43,8 @@ create table meeting (
     -- Attendance has been recorded (then the record shows it instead of the answers).
     attendance_at timestamptz,
     organizer_id  bigint        not null,
+    -- The start the reminder went out for (MeetingReminders): once per meeting, again if it moves.
+    reminded_for  timestamptz,
     -- What the search box finds (the same configuration as news and discussions).
     search        tsvector generated always as
         (setweight(to_tsvector('doc_simple', title), 'A') || setweight(to_tsvector('doc_simple', coalesce(description, '')), 'B')

@@ -17,4 +17,31 @@ public interface CalendarMessages {
     @Message String notice_reminder();
     @Message String kind_invitations();
     @Message String kind_reminder();
+
+    @Message String excerpt(String title, String date, String start, String city);
+    @Message String excerpt_local(String title, String date, String start, String city, String viewerStart);
+
+    @Message String ics_join();
+    @Message String ics_record();
+    @Message String ics_place();
+    @Message String feed_name();
+
+    @Message String sub_title();
+    @Message String sub_lead();
+    @Message String sub_links_title();
+    @Message String sub_links_once();
+    @Message String sub_webcal();
+    @Message String sub_https();
+    @Message String sub_https_hint();
+    @Message String sub_clients_title();
+    @Message String sub_client_outlook();
+    @Message String sub_client_google();
+    @Message String sub_client_thunderbird();
+    @Message String sub_client_apple();
+    @Message String sub_token_title();
+    @Message String sub_token_since(String since);
+    @Message String sub_token_regenerate_hint();
+    @Message String sub_token_none();
+    @Message String sub_generate();
+    @Message String sub_regenerate();
 }

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.comunidad.platform.notice.NoticeAttachment;
 import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
@@ -104,6 +106,9 @@ public class Emails {
     @Inject
     MailConfig mail;
 
+    @Inject
+    Instance<NoticeAttachment> attachments;
+
     @Scheduled(every = "${comunidad.mail.immediate-every}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void immediateScheduled() {
@@ -165,7 +170,7 @@ public class Emails {
                         order by n.id limit %d
                         for update of n skip locked)
                     returning n.*)
-                select %s,
+                select %s, n.event_key as event_key,
                        m.id as member_id, m.email as email, m.display_name as name, m.language as language,
                        m.time_zone as time_zone
                 from claimed n join member m on m.id = n.member_id
@@ -182,6 +187,7 @@ public class Emails {
                             .setLocale(recipient.locale()).render())
                     .setHtml(Templates.notificationHtml(recipient, line, title, base(), unsubscribe, preferences)
                             .setLocale(recipient.locale()).render());
+            attach(mail, line, row.get("event_key", String.class), recipient);
             send(mail, unsubscribe);
         }
         return rows.size();
@@ -275,6 +281,17 @@ public class Emails {
                 .setHtml(Templates.digestHtml(recipient, lines, titles, base(), unsubscribe, preferences)
                         .setLocale(recipient.locale()).render()), unsubscribe);
         return true;
+    }
+
+    /** What the features attach to this notice's email (a meeting's .ics). */
+    private void attach(Mail mail, Line line, String eventKey, Recipient recipient) {
+        if (line.kind() == null || eventKey == null) {
+            return;
+        }
+        for (NoticeAttachment feature : attachments) {
+            feature.attachment(line.kind(), eventKey, recipient.memberId(), recipient.language(), recipient.zone())
+                    .ifPresent(file -> mail.addAttachment(file.fileName(), file.bytes(), file.contentType()));
+        }
     }
 
     private void send(Mail mail, String unsubscribe) {
