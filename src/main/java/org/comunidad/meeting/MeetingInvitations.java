@@ -28,8 +28,8 @@ import org.comunidad.platform.notice.NoticeKind;
 @ApplicationScoped
 public class MeetingInvitations implements NoticeAttachment {
 
-    /** The event keys of {@link MeetingNotice} that carry the event: {@code meeting:{id}:seq:{n}}, {@code meeting:{id}:cancel}. */
-    private static final Pattern KEY = Pattern.compile("meeting:(\\d{1,18}):(?:seq:\\d+|cancel)");
+    /** The event keys of {@link MeetingNotice} that carry the event: {@code meeting:{id}:seq:{n}}, {@code meeting:{id}:cancel:{n}}. */
+    private static final Pattern KEY = Pattern.compile("meeting:(\\d{1,18}):(?:seq|cancel):\\d+");
 
     @Inject
     EntityManager em;

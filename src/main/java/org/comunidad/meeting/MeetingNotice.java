@@ -13,7 +13,7 @@ import io.quarkus.qute.i18n.MessageBundles;
  * reminder before it. Fired as {@link org.comunidad.platform.notice.Notice} events in the
  * transaction that saves the change; the emails carry the meeting's .ics (METHOD:REQUEST with the
  * same UID and a higher SEQUENCE, METHOD:CANCEL for a cancellation), so calendars update the event.
- * Event keys: {@code meeting:{id}:seq:{sequence}} (invited, changed), {@code meeting:{id}:cancel},
+ * Event keys: {@code meeting:{id}:seq:{sequence}} (invited, changed), {@code meeting:{id}:cancel:{sequence}},
  * {@code meeting:{id}:reminder:{epoch second of the start}}.
  */
 public enum MeetingNotice implements NoticeKind {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -908,24 +907,23 @@ public class MeetingService {
         List<Tuple> rows = em.createNativeQuery(
                 "select id, language, time_zone from member where id in (:ids) and disabled_at is null", Tuple.class)
                 .setParameter("ids", ids).getResultList();
-        String key = kind == MeetingNotice.MEETING_CANCELLED ? "meeting:" + m.id + ":cancel"
-                : "meeting:" + m.id + ":seq:" + m.sequence;
+        // A cancellation has its own key, with the sequence it was given: a meeting cancelled,
+        // scheduled again and cancelled again is two cancellations, each heard of.
+        String key = "meeting:" + m.id + (kind == MeetingNotice.MEETING_CANCELLED ? ":cancel:" : ":seq:") + m.sequence;
         String link = Links.community(community.slug, "meetings", m.id);
-        BiFunction<String, String, String> excerpt = (language, zone) -> {
-            ZoneId z;
-            try {
-                z = ZoneId.of(zone);
-            } catch (DateTimeException | NullPointerException e) {
-                z = m.zone();
-            }
-            MeetingTimes.When when = MeetingTimes.of(m.startsAt, m.endsAt, m.zone(), z, Locale.forLanguageTag(language));
-            return m.title + " · " + when.date() + " " + when.start() + " " + when.city()
-                    + (when.sameZone() ? "" : " (" + when.viewerStart() + ")");
-        };
         for (Tuple r : rows) {
             String language = r.get("language", String.class);
             notices.fire(new Notice(r.get("id", Number.class).longValue(), kind, key, community.id, viewer.memberId(),
-                    link, excerpt.apply(language == null ? "es" : language, r.get("time_zone", String.class))));
+                    link, MeetingInvitations.excerpt(m.title, m.startsAt, m.endsAt, m.zone(), language,
+                            zoneOr(r.get("time_zone", String.class), m.zone()))));
+        }
+    }
+
+    private static ZoneId zoneOr(String zone, ZoneId fallback) {
+        try {
+            return zone == null ? fallback : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            return fallback;
         }
     }
 

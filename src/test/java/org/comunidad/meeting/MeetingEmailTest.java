@@ -165,7 +165,7 @@ class MeetingEmailTest {
                 Ics.instant(second, changed.getDateStart(), "America/Santiago"));
 
         Db.update("update meeting set status = 'CANCELLED', sequence = 2, updated_at = now() where id = ?1", meeting);
-        fire(official, MeetingNotice.MEETING_CANCELLED, "meeting:" + meeting + ":cancel", meeting);
+        fire(official, MeetingNotice.MEETING_CANCELLED, "meeting:" + meeting + ":cancel:2", meeting);
         Attached cancel = sendAndRead(address, 3);
         assertTrue(cancel.contentType().toLowerCase().contains("method=cancel"), cancel.contentType());
         ICalendar third = Ics.parse(cancel.text());

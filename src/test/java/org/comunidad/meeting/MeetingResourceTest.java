@@ -164,7 +164,7 @@ class MeetingResourceTest extends WithAccessMatrix {
         assertEquals("CANCELLED", Db.value("select status from meeting where id = ?1", id));
         assertEquals(2L, Db.number("select sequence from meeting where id = ?1", id));
         assertEquals(1L, Db.number("select count(*) from notification where member_id = ?1 and kind = 'MEETING_CANCELLED' "
-                + "and event_key = ?2", peru, "meeting:" + id + ":cancel"));
+                + "and event_key = ?2", peru, "meeting:" + id + ":cancel:2"));
         Response refused = Web.form(Persona.MEMBER, S + "/" + id + "/answer", Map.of("answer", "ATTENDING"));
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().asString().contains("fue cancelada"), refused.body().asString());
