@@ -64,7 +64,7 @@ class MeetingViewsTest extends WithAccessMatrix {
         assertTrue(table.selectFirst("caption").text().contains("2019"), table.selectFirst("caption").text());
         Elements headers = table.select("thead th[scope=col]");
         assertEquals(7, headers.size(), "one column header per weekday");
-        assertEquals("lunes", headers.first().selectFirst("abbr").attr("title"), "weeks start on Monday, named in full");
+        assertEquals("Lunes", headers.first().selectFirst("abbr").attr("title"), "weeks start on Monday, named in full");
         assertEquals(30, table.select("td[data-date]").size(), "one cell per day of November");
         assertEquals(0, table.select("tbody tr").stream().filter(tr -> tr.select("td").size() != 7).count(),
                 "every week has seven cells");
