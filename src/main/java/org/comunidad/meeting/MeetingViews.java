@@ -185,8 +185,10 @@ public class MeetingViews {
                 shortNames, fullNames, weeks, found.size(), month.equals(current));
     }
 
+    /** "octubre de 2019", "outubro de 2019", "October 2019". */
     private static String monthName(YearMonth month, Locale locale) {
-        return capitalized(DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month), locale);
+        String pattern = "en".equals(locale.getLanguage()) ? "MMMM yyyy" : "MMMM 'de' yyyy";
+        return DateTimeFormatter.ofPattern(pattern, locale).format(month);
     }
 
     private static String capitalized(String text, Locale locale) {
