@@ -79,6 +79,8 @@ class MeetingBrowserTest {
             leader.fill("#meeting-form [name=agenda]", "PE: Mecanismos de retorno asistido en Perú\nBorrador de protocolo regional");
             // The subgroup's countries are invited by default, and their officials with them.
             assertThat(leader.locator("#meeting-form [name=countries][value=PE]")).isChecked();
+            // Paraguay, the subgroup's leader country, with them (a subgroup's countries do not repeat its leader's).
+            leader.check("#meeting-form [name=countries][value=PY]");
             submit(leader, "#meeting-form");
             leader.waitForURL(Pattern.compile(Pattern.quote(SUBGROUP) + "/meetings/\\d+"));
             String meeting = leader.url();
