@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
+import org.comunidad.testsupport.Axe;
 import org.comunidad.testsupport.Browser;
 import org.comunidad.testsupport.ComunidadTestResource;
 import org.comunidad.testsupport.Db;
@@ -164,8 +165,18 @@ class MeetingBrowserTest {
             // Her meetings, across her communities and in the month grid, in Portuguese too.
             member.navigate(APP + "/meetings");
             assertThat(member.locator("h1")).hasText(bundle("mtgv_pt").getProperty("mine_title"));
+            assertThat(member.locator("section[aria-labelledby=upcoming-title]")).containsText(title);
+            Axe.assertAccessible(member);
+            member.navigate(SUBGROUP + "/meetings/month?month=" + day.toString().substring(0, 7));
+            assertThat(member.locator("td[data-date='" + day + "'] a[href$='/meetings/" + id + "']")).containsText(title);
+            Axe.assertAccessible(member);
             member.navigate(APP + "/meetings/month?month=" + day.toString().substring(0, 7));
             assertThat(member.locator("td[data-date='" + day + "'] a[href$='/meetings/" + id + "']")).containsText(title);
+            Axe.assertAccessible(member);
+            // On a phone the grid scrolls sideways inside its frame; the page itself does not.
+            member.setViewportSize(375, 800);
+            assertEquals(Boolean.TRUE, member.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"));
+            member.setViewportSize(1280, 900);
             // Keyboard: the meeting's link in the grid is reached with Tab and opened with Enter.
             member.locator("td[data-date='" + day + "'] a[href$='/meetings/" + id + "']").focus();
             member.keyboard().press("Enter");
