@@ -53,6 +53,8 @@ class MeetingBrowserTest {
     static final String SLUG = "seguridad-asistencia-victimas";
     static final String SUBGROUP = APP + "/c/" + SLUG;
     static final ZoneId ASUNCION = ZoneId.of("America/Asuncion");
+    /** Photographs of the month grid at a desktop's and a phone's width, for a human look. */
+    static final java.nio.file.Path SCREENSHOTS = java.nio.file.Path.of("target", "screenshots", "meetings");
 
     @Test
     void leaderSchedulesMemberAnswersLeaderRecordsMemberReadsInTheirLanguage() throws IOException {
@@ -174,8 +176,13 @@ class MeetingBrowserTest {
             assertThat(member.locator("td[data-date='" + day + "'] a[href$='/meetings/" + id + "']")).containsText(title);
             Axe.assertAccessible(member);
             // On a phone the grid scrolls sideways inside its frame; the page itself does not.
+            member.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("month-1280.png")).setFullPage(true));
             member.setViewportSize(375, 800);
-            assertEquals(Boolean.TRUE, member.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"));
+            member.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("month-375.png")).setFullPage(true));
+            assertEquals("", member.evaluate("""
+                    () => [...document.querySelectorAll('body *')]
+                        .filter(e => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1)
+                        .map(e => e.tagName + '.' + e.className).join(' ')"""), "wider than a phone, outside a scrolling frame");
             member.setViewportSize(1280, 900);
             // Keyboard: the meeting's link in the grid is reached with Tab and opened with Enter.
             member.locator("td[data-date='" + day + "'] a[href$='/meetings/" + id + "']").focus();
