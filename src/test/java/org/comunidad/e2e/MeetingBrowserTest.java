@@ -179,10 +179,11 @@ class MeetingBrowserTest {
             member.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("month-1280.png")).setFullPage(true));
             member.setViewportSize(375, 800);
             member.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("month-375.png")).setFullPage(true));
-            assertEquals("", member.evaluate("""
-                    () => [...document.querySelectorAll('body *')]
-                        .filter(e => !e.closest('.table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1)
-                        .map(e => e.tagName + '.' + e.className).join(' ')"""), "wider than a phone, outside a scrolling frame");
+            assertEquals(Boolean.TRUE, member.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                    () -> "the page is wider than a phone; the grid should scroll inside its frame: " + member.evaluate("""
+                            () => [...document.querySelectorAll('body *')]
+                                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 10)
+                                .map(e => e.tagName + '.' + e.className).join(' ')"""));
             member.setViewportSize(1280, 900);
             // Keyboard: the meeting's link in the grid is reached with Tab and opened with Enter.
             member.locator("td[data-date='" + day + "'] a[href$='/meetings/" + id + "']").focus();
