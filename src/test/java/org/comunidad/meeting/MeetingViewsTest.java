@@ -195,6 +195,8 @@ class MeetingViewsTest extends WithAccessMatrix {
         Document dot = page(Persona.MEMBER, "/c/seguridad-delincuencia-organizada/meetings/month?month=2020-09");
         assertTrue(dot.selectFirst("td[data-date=2020-09-24]").text().contains("Videoconferencia del Subgrupo Combate a la DOT"));
         assertNotNull(dot.selectFirst("nav.community-nav"), "inside the community's navigation");
+        assertNotNull(dot.selectFirst("nav.view-links a[href=/c/seguridad-delincuencia-organizada/meetings]"),
+                "linked to the community's list");
         Document group = page(Persona.MEMBER, "/c/seguridad/meetings/month?month=2020-09");
         assertNull(group.selectFirst("td[data-date=2020-09-24] ul"), "the group's month lists the group's own meetings");
         Document august = page(Persona.MEMBER, "/c/seguridad/meetings/month?month=2020-08");
