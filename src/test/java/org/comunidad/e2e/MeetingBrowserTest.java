@@ -184,6 +184,9 @@ class MeetingBrowserTest {
                             () => [...document.querySelectorAll('body *')]
                                 .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 10)
                                 .map(e => e.tagName + '.' + e.className).join(' ')"""));
+            // The grid's frame is a region reached with Tab, so that a keyboard scrolls it too.
+            assertThat(member.locator(".month-wrap")).hasAttribute("tabindex", "0");
+            Axe.assertAccessible(member);
             member.setViewportSize(1280, 900);
             // Keyboard: the meeting's link in the grid is reached with Tab and opened with Enter.
             member.locator("td[data-date='" + day + "'] a[href$='/meetings/" + id + "']").focus();
