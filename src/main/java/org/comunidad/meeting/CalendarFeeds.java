@@ -26,9 +26,12 @@ import org.comunidad.platform.web.CommunityRef;
 /**
  * The calendars members take away: one meeting's .ics (for those who see the meeting), and each
  * member's personal feed behind a secret token. Only the token's SHA-256 is stored; generating a
- * new token replaces it, so the old link answers 404 from then on. The feed lists every meeting
- * of every community the member sees through their memberships (the working groups where they
- * hold any role, with all their subgroups: the rule of {@link MeetingAccess#sees}) that ended in
+ * new token replaces it, so the old link answers 404 from then on. The feed lists the meetings of
+ * the member's own communities, the same set as "my meetings" ({@link MeetingViews}): the
+ * communities where they hold a role and the working groups of those, every subgroup of a group
+ * they coordinate, and a meeting of another subgroup of their group to which they were invited by
+ * name; never a community they do not belong to. It reads memberships, as a feed request carries
+ * no token; those ended in
  * the last months ({@code comunidad.meetings.calendar.feed-past}) or is still to come, in two
  * statements whatever their number. A disabled account's feed answers 404.
  */
@@ -123,9 +126,14 @@ public class CalendarFeeds {
                 from meeting m
                 join community c on c.id = m.community_id
                 join member o on o.id = m.organizer_id
-                where coalesce(c.parent_id, c.id) in (
-                        select coalesce(g.parent_id, g.id) from membership ms join community g on g.id = ms.community_id
-                        where ms.member_id = ?1)
+                where (c.id in (select ms.community_id from membership ms where ms.member_id = ?1)
+                       or c.id in (select g.parent_id from membership ms join community g on g.id = ms.community_id
+                                   where ms.member_id = ?1)
+                       or c.parent_id in (select ms.community_id from membership ms
+                                          where ms.member_id = ?1 and ms.role = 'COORDINATOR')
+                       or (c.parent_id in (select coalesce(g.parent_id, g.id) from membership ms
+                                           join community g on g.id = ms.community_id where ms.member_id = ?1)
+                           and exists (select 1 from meeting_invitee i where i.meeting_id = m.id and i.member_id = ?1)))
                   and m.ends_at > ?2
                 order by m.starts_at, m.id""", Tuple.class)
                 .setParameter(1, memberId).setParameter(2, endedAfter).getResultList();

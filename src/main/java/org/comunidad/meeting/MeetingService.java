@@ -370,9 +370,8 @@ public class MeetingService {
     public Optional<FormChoices> scheduleForm(Viewer viewer, CommunityRef ref, ZoneId zone, Locale locale) {
         return meetings.community(viewer, ref).map(community -> {
             requireRuns(viewer, community);
-            Set<String> countries = new LinkedHashSet<>();
-            community.countries.forEach(c -> countries.add(c.code));
-            return choices(viewer, community, null, countries, Set.of(), Set.of(), zone.getId(), null, locale);
+            return choices(viewer, community, null, defaultCountries(community), Set.of(), Set.of(), zone.getId(),
+                    null, locale);
         });
     }
 
@@ -713,6 +712,19 @@ public class MeetingService {
         return lines;
     }
 
+    /**
+     * The countries a meeting invites unless told otherwise: the community's, and for a subgroup its
+     * leader country too (a subgroup's list of countries does not repeat the one that leads it).
+     */
+    private static Set<String> defaultCountries(Community community) {
+        Set<String> countries = new LinkedHashSet<>();
+        if (community.leaderCountry != null) {
+            countries.add(community.leaderCountry.code);
+        }
+        community.countries.forEach(c -> countries.add(c.code));
+        return countries;
+    }
+
     private Set<String> countries(List<Violation> violations, Community community, List<String> codes) {
         Set<String> chosen = new LinkedHashSet<>();
         if (codes != null) {
@@ -720,8 +732,7 @@ public class MeetingService {
                     .forEach(chosen::add);
         }
         if (chosen.isEmpty()) {
-            community.countries.forEach(c -> chosen.add(c.code));
-            return chosen;
+            return defaultCountries(community);
         }
         Set<String> known = new LinkedHashSet<>();
         Country.<Country> listAll().forEach(c -> known.add(c.code));

@@ -245,8 +245,10 @@ public class MeetingViews {
         }
         Set<Long> own = new TreeSet<>();
         Set<Long> coordinated = new TreeSet<>();
+        Set<Long> groups = new TreeSet<>();
         for (Grant grant : viewer.effectiveGrants()) {
             own.add(grant.communityId());
+            groups.add(grant.groupId() != null ? grant.groupId() : grant.communityId());
             if (grant.groupId() != null) {
                 own.add(grant.groupId());
                 if (CommunityAccess.coordinates(viewer, grant.groupId())) {
@@ -257,7 +259,11 @@ public class MeetingViews {
         // -1 matches nothing and keeps each list non-empty (an empty "in ()" is not SQL).
         own.add(-1L);
         coordinated.add(-1L);
-        return new Scope("c.id in :own or c.parent.id in :coordinated",
-                Map.of("own", List.copyOf(own), "coordinated", List.copyOf(coordinated)));
+        groups.add(-1L);
+        // Also a meeting of another subgroup of one of their groups to which they were invited by name.
+        return new Scope("c.id in :own or c.parent.id in :coordinated or (c.parent.id in :groups and m.id in "
+                + "(select i.meetingId from MeetingInvitee i where i.memberId = :me))",
+                Map.of("own", List.copyOf(own), "coordinated", List.copyOf(coordinated), "groups",
+                        List.copyOf(groups), "me", viewer.memberId()));
     }
 }

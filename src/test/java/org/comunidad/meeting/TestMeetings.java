@@ -105,7 +105,8 @@ public final class TestMeetings {
                 zone, place == null ? "ROOM" : "PLACE", place, organizerId);
         if (countries.isEmpty()) {
             Db.update("insert into meeting_country (meeting_id, country_code) select ?1, country_code "
-                    + "from community_country where community_id = ?2", id, community);
+                    + "from community_country where community_id = ?2 union select ?1, leader_country from community "
+                    + "where id = ?2 and leader_country is not null", id, community);
         } else {
             for (String code : countries) {
                 Db.update("insert into meeting_country (meeting_id, country_code) values (?1, ?2)", id, code);
