@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A meeting's time as its pages show it: in the meeting's own zone, named by its city
@@ -44,9 +45,22 @@ public final class MeetingTimes {
                 startsAt.toInstant().toString());
     }
 
-    /** The city of an IANA zone as people say it: "America/Sao_Paulo" is "Sao Paulo". */
+    /**
+     * The region's zone cities whose IANA names drop their accents, as they are written (CLDR's
+     * exemplar cities); java.time does not expose those names.
+     */
+    private static final Map<String, String> WRITTEN = Map.of("America/Asuncion", "Asunción",
+            "America/Sao_Paulo", "São Paulo", "America/Bogota", "Bogotá", "America/Cuiaba", "Cuiabá",
+            "America/Belem", "Belém", "America/Maceio", "Maceió", "America/Araguaina", "Araguaína",
+            "America/Santarem", "Santarém");
+
+    /** The city of an IANA zone as people write it: "America/Sao_Paulo" is "São Paulo". */
     public static String city(ZoneId zone) {
         String id = zone.getId();
+        String written = WRITTEN.get(id);
+        if (written != null) {
+            return written;
+        }
         int slash = id.lastIndexOf('/');
         return (slash < 0 ? id : id.substring(slash + 1)).replace('_', ' ');
     }
