@@ -136,6 +136,32 @@ class AccessibilityBrowserTest {
             visit(admin, "presidency", "/presidency", 200, violations);
             visit(admin, "notifications-admin", "/notifications", 200, violations);
             visit(admin, "profile", "/profile", 200, violations);
+            // Meetings: next week's subgroup meeting (demo) and the group's held one with its agreements.
+            long meeting = org.comunidad.testsupport.Db.number("""
+                    select m.id from meeting m join community c on c.id = m.community_id
+                    where c.slug = 'seguridad-asistencia-victimas' and m.starts_at > now() order by m.starts_at limit 1""");
+            long held = org.comunidad.testsupport.Db.number("""
+                    select m.id from meeting m join community c on c.id = m.community_id
+                    where c.slug = 'seguridad' and exists (select 1 from meeting_agreement a where a.meeting_id = m.id)
+                    order by m.starts_at desc limit 1""");
+            visit(admin, "meetings", SUBGROUP + "/meetings", 200, violations);
+            visit(admin, "meeting-new", SUBGROUP + "/meetings/new", 200, violations);
+            visit(admin, "meeting", SUBGROUP + "/meetings/" + meeting, 200, violations);
+            visit(admin, "meeting-edit", SUBGROUP + "/meetings/" + meeting + "/edit", 200, violations);
+            visit(admin, "meeting-join-closed", SUBGROUP + "/meetings/" + meeting + "/join", 409, violations);
+            visit(admin, "meeting-recordings", SUBGROUP + "/meetings/" + meeting + "/recordings", 200, violations);
+            visit(admin, "meeting-held", GROUP + "/meetings/" + held, 200, violations);
+            visit(admin, "meeting-attendance", GROUP + "/meetings/" + held + "/outcome/attendance", 200, violations);
+            visit(admin, "meeting-minutes", GROUP + "/meetings/" + held + "/outcome/minutes", 200, violations);
+            visit(admin, "meeting-agreements", GROUP + "/meetings/" + held + "/outcome/agreements", 200, violations);
+            visit(admin, "meeting-actions-form", GROUP + "/meetings/" + held + "/outcome/actions", 200, violations);
+            visit(admin, "meeting-actions", GROUP + "/meetings/actions", 200, violations);
+            visit(admin, "meeting-month", GROUP + "/meetings/month", 200, violations);
+            visit(admin, "room", GROUP + "/room", 200, violations);
+            visit(admin, "my-meetings", "/meetings", 200, violations);
+            visit(admin, "my-meetings-month", "/meetings/month", 200, violations);
+            visit(admin, "my-calendar", "/meetings/calendar", 200, violations);
+            visit(admin, "my-actions", "/meetings/actions", 200, violations);
             visit(admin, "not-found", "/c/no-existe", 404, violations);
 
             Page member = Browser.signIn(memberContext, APP + "/notifications", "pf.peru");
