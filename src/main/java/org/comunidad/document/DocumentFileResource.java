@@ -1,7 +1,7 @@
 package org.comunidad.document;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +17,7 @@ import org.comunidad.community.Community;
 import org.comunidad.community.CommunityService;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.ByteRange;
 
 import io.quarkus.security.Authenticated;
 
@@ -29,7 +30,6 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class DocumentFileResource {
 
-    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
 
     @Inject
     CurrentUser currentUser;
@@ -61,35 +61,13 @@ public class DocumentFileResource {
                 .orElseThrow(NotFoundException::new);
         DocumentVersion version = download.version();
         long size = version.sizeBytes;
-        long start = 0;
-        long end = size - 1;
-        boolean partial = false;
-        if (range != null && !range.isBlank()) {
-            Matcher m = RANGE.matcher(range.strip());
-            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                return unsatisfiable(size);
-            }
-            try {
-                if (m.group(1).isEmpty()) {
-                    long suffix = Long.parseLong(m.group(2));
-                    if (suffix == 0) {
-                        return unsatisfiable(size);
-                    }
-                    start = Math.max(0, size - suffix);
-                } else {
-                    start = Long.parseLong(m.group(1));
-                    if (!m.group(2).isEmpty()) {
-                        end = Math.min(end, Long.parseLong(m.group(2)));
-                    }
-                }
-            } catch (NumberFormatException e) {
-                return unsatisfiable(size);
-            }
-            if (start >= size || start > end) {
-                return unsatisfiable(size);
-            }
-            partial = true;
+        Optional<ByteRange> asked = ByteRange.of(range, size);
+        if (asked.isEmpty()) {
+            return ByteRange.unsatisfiable(size);
         }
+        long start = asked.get().start();
+        long end = asked.get().end();
+        boolean partial = asked.get().partial();
         long from = start;
         long length = end - start + 1;
         StreamingOutput body = uploads.stream(viewer, download, from, length, partial, inline);
@@ -112,7 +90,4 @@ public class DocumentFileResource {
         return response.build();
     }
 
-    private static Response unsatisfiable(long size) {
-        return Response.status(416).header("Content-Range", "bytes */" + size).build();
-    }
 }

@@ -7,8 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.text.Normalizer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.comunidad.platform.web.ByteRange;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.CommunityRef;
@@ -45,7 +45,6 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class RecordingResource {
 
-    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
 
     @CheckedTemplate
     static class Templates {
@@ -112,35 +111,13 @@ public class RecordingResource {
         MeetingRecordings.Playback playback = recordings.playback(viewer, CommunityRef.slug(slug), id, rid)
                 .orElseThrow(NotFoundException::new);
         long size = playback.sizeBytes();
-        long start = 0;
-        long end = size - 1;
-        boolean partial = false;
-        if (range != null && !range.isBlank()) {
-            Matcher m = RANGE.matcher(range.strip());
-            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                return unsatisfiable(size);
-            }
-            try {
-                if (m.group(1).isEmpty()) {
-                    long suffix = Long.parseLong(m.group(2));
-                    if (suffix == 0) {
-                        return unsatisfiable(size);
-                    }
-                    start = Math.max(0, size - suffix);
-                } else {
-                    start = Long.parseLong(m.group(1));
-                    if (!m.group(2).isEmpty()) {
-                        end = Math.min(end, Long.parseLong(m.group(2)));
-                    }
-                }
-            } catch (NumberFormatException e) {
-                return unsatisfiable(size);
-            }
-            if (start >= size || start > end) {
-                return unsatisfiable(size);
-            }
-            partial = true;
+        Optional<ByteRange> asked = ByteRange.of(range, size);
+        if (asked.isEmpty()) {
+            return ByteRange.unsatisfiable(size);
         }
+        long start = asked.get().start();
+        long end = asked.get().end();
+        boolean partial = asked.get().partial();
         long length = end - start + 1;
         Response.ResponseBuilder response = Response.status(partial ? 206 : 200)
                 .entity(recordings.stream(viewer, playback, start, length))
@@ -164,9 +141,6 @@ public class RecordingResource {
         return Links.seeOther(Links.community(slug, "meetings", id, "#recordings"));
     }
 
-    private static Response unsatisfiable(long size) {
-        return Response.status(416).header("Content-Range", "bytes */" + size).build();
-    }
 
     /** RFC 6266: an ASCII fallback name and the exact one in UTF-8 (RFC 5987). */
     static String inline(String fileName) {
