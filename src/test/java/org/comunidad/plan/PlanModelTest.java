@@ -68,4 +68,24 @@ class PlanModelTest {
             assertEquals(PlanStatus.DRAFT, item.plan.status);
         });
     }
+
+    @Test
+    void theTreeReadsInOneStatementAndRollsUpWithTheRuleOfDocsPlans() {
+        long plan = TestPlans.plan("seguridad").save();
+        long goal = TestPlans.item(plan, "seguridad").titled("Objetivo general").save();
+        long spec = TestPlans.item(plan, "seguridad-asistencia-victimas").under(goal).save();
+        long line = TestPlans.item(plan, "seguridad-asistencia-victimas").under(spec).save();
+        TestPlans.item(plan, "seguridad-asistencia-victimas").under(line).depth(5).status("DONE").save();
+        TestPlans.item(plan, "seguridad-asistencia-victimas").under(line).depth(5).progress(40).weight("3").save();
+        TestPlans.item(plan, "seguridad-asistencia-victimas").under(line).depth(5).status("CANCELLED").progress(90).save();
+        PlanTree tree = Db.call(em -> PlanTree.load(em, plan));
+        assertEquals(6, tree.inOrder().size());
+        assertEquals(goal, tree.roots().get(0).id);
+        // (100 x 1 + 40 x 3) / 4 = 55.0, the cancelled activity left out; the parents carry it up unchanged.
+        assertEquals(new BigDecimal("55.0"), tree.node(line).figure());
+        assertEquals(new BigDecimal("55.0"), tree.node(goal).figure());
+        assertEquals(new BigDecimal("55.0"), tree.whole().figure());
+        assertEquals(3, tree.leaves().size());
+        assertEquals(Rollup.Result.Basis.MEAN, tree.node(line).rollup().basis());
+    }
 }
