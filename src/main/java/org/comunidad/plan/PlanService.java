@@ -89,7 +89,7 @@ public class PlanService {
      * figure (null: none, as when cancelled); basis: how it was computed; shares: the children's
      * figures and weights (basis MEAN).
      */
-    public record NodeView(long id, int depth, String level, String title, String description, String period,
+    public record NodeView(long id, Long parentId, int depth, String level, String title, String description, String period,
             boolean overdue, String owner, Long yearId, Integer year, Integer startYear, Integer durationYears,
             String budget, String funding, String responsible, ItemStatus status, int progress, BigDecimal weight,
             BigDecimal figure, Rollup.Result.Basis basis, List<ShareView> shares, boolean leaf, boolean canEdit,
@@ -396,7 +396,7 @@ public class PlanService {
         Community owner = owners.get(n.communityId);
         boolean edits = owner != null && PlanAccess.edits(viewer, owner);
         boolean reports = owner != null && PlanAccess.reportsProgress(viewer, owner, n.responsibleId);
-        return new NodeView(n.id, n.depth, levelName(p.scheme, n.depth, language), n.title, n.description,
+        return new NodeView(n.id, n.parentId, n.depth, levelName(p.scheme, n.depth, language), n.title, n.description,
                 n.period == null ? null : n.period.written(), n.overdueOn(today), n.communityName.in(language),
                 n.yearId, n.year, n.startYear, n.durationYears, budget(n.budget, n.currency, locale), n.funding,
                 responsible(n.responsibleName, n.countryName == null ? null : n.countryName.in(language)), n.status,
