@@ -831,7 +831,7 @@ public class PlanService {
                 } else if (!isCurrency(currency)) {
                     violations.add(new Violation("budgetCurrency", PlanViolation.INVALID_CURRENCY, 0));
                 }
-                i.budgetAmount = value;
+                i.budgetAmount = value == null || value.scale() > 2 ? value : value.setScale(2);
                 i.budgetCurrency = currency;
             }
         }
