@@ -282,4 +282,29 @@ class PlanResourceTest extends WithAccessMatrix {
         Document page = page(Persona.MEMBER, G + "/" + plan);
         assertTrue(page.selectFirst(".plan-tree .level").text().startsWith("Eje temático"));
     }
+
+    @Test
+    void theSearchBoxFindsAnItemAndLinksToItsPlan() {
+        Fixture f = fixture();
+        TestPlans.item(f.plan(), SUBGROUP).under(f.line()).depth(5).titled("Mapeo de casas de acogida ornitorrinco").save();
+        Document found = Jsoup.parse(Persona.MEMBER.request().queryParam("q", "ornitorrinco").get("/search").then()
+                .statusCode(200).extract().asString());
+        assertFalse(found.select("a[href=" + S + "/" + f.plan() + "]").isEmpty(), found.text());
+        Document outside = Jsoup.parse(Persona.OTHER_GROUP.request().queryParam("q", "ornitorrinco").get("/search")
+                .then().statusCode(200).extract().asString());
+        assertTrue(outside.select("a[href=" + S + "/" + f.plan() + "]").isEmpty(), "not for another group's member");
+    }
+
+    @Test
+    void levelsAreNamedInTheReadersLanguage() {
+        Fixture f = fixture();
+        Db.update("update member set language = 'en' where username = 'pf.peru'");
+        try {
+            Document page = page(Persona.MEMBER, G + "/" + f.plan());
+            assertTrue(page.getElementById("item-" + f.spec()).selectFirst(".level").text().startsWith("Specific objective"));
+            assertTrue(page.getElementById("item-" + f.line()).text().contains("How this is computed"));
+        } finally {
+            Db.update("update member set language = 'es' where username = 'pf.peru'");
+        }
+    }
 }
