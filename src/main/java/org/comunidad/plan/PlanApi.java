@@ -181,7 +181,7 @@ public class PlanApi {
                 in.progress(), in.community(), in.year());
         PlanItem item = service.createItem(currentUser.viewer(), CommunityRef.id(communityId), planId, r.parent(), input)
                 .orElseThrow(NotFoundException::new);
-        return Response.created(URI.create("/api/communities/" + communityId + "/plans/" + planId + "#item-" + item.id))
+        return Response.created(URI.create("/api/communities/" + communityId + "/plans/" + planId))
                 .entity(itemDto(communityId, planId, item.id)).build();
     }
 

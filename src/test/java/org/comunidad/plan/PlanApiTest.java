@@ -103,4 +103,14 @@ class PlanApiTest extends WithAccessMatrix {
                 .extract().jsonPath();
         assertTrue(list.getList("plans.id", Number.class).stream().anyMatch(n -> n.longValue() == f.plan()));
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRoutes() {
+        String openapi = io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        assertTrue(openapi.contains("/api/communities/{id}/plans/{pid}/items/{item}/progress"));
+        assertTrue(openapi.contains("/api/communities/{id}/plans/{pid}/years/{yid}/validate"));
+        assertTrue(openapi.contains("ItemRequest"));
+        assertTrue(openapi.contains("ShareDto"));
+    }
 }
