@@ -120,25 +120,41 @@ public final class PlanTree {
         this.whole = whole;
     }
 
+    private static final String ITEMS = """
+            select i.plan_id, i.id, i.parent_id, i.depth, i.position, i.community_id, c.slug, c.name_es as c_es,
+                   c.name_pt as c_pt, c.name_en as c_en, i.plan_year_id, y.year, i.title, i.description,
+                   i.period_text, i.period_kind, i.period_start, i.period_end, i.start_year, i.duration_years,
+                   i.budget_amount, i.budget_currency, i.funding_source, i.responsible_country,
+                   rc.name_es as rc_es, rc.name_pt as rc_pt, rc.name_en as rc_en, i.responsible_id,
+                   r.display_name as responsible_name, i.status, i.progress, i.weight
+            from plan_item i
+            join community c on c.id = i.community_id
+            left join plan_year y on y.id = i.plan_year_id
+            left join country rc on rc.code = i.responsible_country
+            left join member r on r.id = i.responsible_id
+            where i.plan_id in (:plans)
+            order by i.depth, i.position, i.id
+            """;
+
     /** Reads the plan's items in one statement and rolls the figures up. */
     public static PlanTree load(EntityManager em, long planId) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                select i.id, i.parent_id, i.depth, i.position, i.community_id, c.slug, c.name_es as c_es,
-                       c.name_pt as c_pt, c.name_en as c_en, i.plan_year_id, y.year, i.title, i.description,
-                       i.period_text, i.period_kind, i.period_start, i.period_end, i.start_year, i.duration_years,
-                       i.budget_amount, i.budget_currency, i.funding_source, i.responsible_country,
-                       rc.name_es as rc_es, rc.name_pt as rc_pt, rc.name_en as rc_en, i.responsible_id,
-                       r.display_name as responsible_name, i.status, i.progress, i.weight
-                from plan_item i
-                join community c on c.id = i.community_id
-                left join plan_year y on y.id = i.plan_year_id
-                left join country rc on rc.code = i.responsible_country
-                left join member r on r.id = i.responsible_id
-                where i.plan_id = :plan
-                order by i.depth, i.position, i.id
-                """, Tuple.class).setParameter("plan", planId).getResultList();
-        return of(rows.stream().map(Node::new).toList());
+        return loadAll(em, List.of(planId)).get(planId);
+    }
+
+    /** Several plans' trees in one statement (a group's list of plans), by plan id; every id has a tree. */
+    public static Map<Long, PlanTree> loadAll(EntityManager em, java.util.Collection<Long> planIds) {
+        Map<Long, List<Node>> nodes = new LinkedHashMap<>();
+        planIds.forEach(id -> nodes.put(id, new ArrayList<>()));
+        if (!planIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Tuple> rows = em.createNativeQuery(ITEMS, Tuple.class).setParameter("plans", planIds).getResultList();
+            for (Tuple r : rows) {
+                nodes.get(((Number) r.get("plan_id")).longValue()).add(new Node(r));
+            }
+        }
+        Map<Long, PlanTree> trees = new LinkedHashMap<>();
+        nodes.forEach((id, list) -> trees.put(id, of(list)));
+        return trees;
     }
 
     /** A tree from nodes (parents may come after children). */

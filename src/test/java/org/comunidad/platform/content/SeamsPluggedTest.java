@@ -60,9 +60,9 @@ class SeamsPluggedTest {
     void everyFeatureContributesOnce() {
         assertEquals(Set.of("NEWS", "POSTS", "DISCUSSIONS", "DOCUMENTS", "MEETINGS"),
                 newItems.stream().map(n -> n.newItems().tab()).collect(Collectors.toSet()));
-        assertEquals(List.of("news", "posts", "discussions", "documents", "meetings"), tabs.stream().map(CommunityTab::tab)
+        assertEquals(List.of("news", "posts", "discussions", "documents", "meetings", "plans"), tabs.stream().map(CommunityTab::tab)
                 .sorted(java.util.Comparator.comparingInt(CommunityTab.Tab::position)).map(CommunityTab.Tab::key).toList());
-        assertEquals(Set.of("news", "posts", "discussions", "meetings"),
+        assertEquals(Set.of("news", "posts", "discussions", "meetings", "plans"),
                 searchable.stream().map(s -> s.searchable().key()).collect(Collectors.toSet()));
         assertEquals(9, demo.stream().count(), "community, presidency, member, news, post, discussion, documents, activity, meetings");
     }
@@ -71,7 +71,7 @@ class SeamsPluggedTest {
     void everyAuditActionHasOneOwnerAndALabel() {
         List<String> names = audit.stream().flatMap(a -> a.auditActions().actions().stream()).map(AuditLabels.Action::name).toList();
         assertEquals(names.size(), new TreeSet<>(names).size(), "no action named twice: " + names);
-        assertEquals(55, names.size(), "the actions of the filter: " + names);
+        assertEquals(59, names.size(), "the actions of the filter: " + names);
         for (AuditLabels labels : audit) {
             for (AuditLabels.Action action : labels.auditActions().actions()) {
                 for (String language : List.of("es", "pt", "en")) {
