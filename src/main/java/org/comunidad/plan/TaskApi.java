@@ -115,15 +115,11 @@ public class TaskApi {
     @PUT
     @Path("{taskId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update a task (its author, its assignee, the community's moderators): fields, then status if given")
+    @Operation(summary = "Update a task (its author, its assignee, the community's moderators): every field, and the status if given")
     public TaskDto update(@PathParam("id") long communityId, @PathParam("taskId") long id, TaskRequest request) {
         TaskRequest r = request == null ? new TaskRequest(null, null, null, null, null, null, null) : request;
-        tasks.save(currentUser.viewer(), CommunityRef.id(communityId), id, r.input())
+        tasks.save(currentUser.viewer(), CommunityRef.id(communityId), id, r.input(), r.status())
                 .orElseThrow(NotFoundException::new);
-        if (r.status() != null) {
-            tasks.setStatus(currentUser.viewer(), CommunityRef.id(communityId), id, r.status())
-                    .orElseThrow(NotFoundException::new);
-        }
         return read(communityId, id);
     }
 

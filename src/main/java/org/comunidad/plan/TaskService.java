@@ -127,7 +127,7 @@ public class TaskService {
     /** The tasks assigned to me in the communities I see: overdue first, then by deadline. */
     @Transactional
     public MyTasks mine(Viewer viewer, boolean all, ZoneId zone) {
-        String visible = viewer.isAdmin() ? "" : """
+        String visible = viewer.isAdmin() ? "" : " " + """
                  and exists (select 1 from membership ms join community k on k.id = ms.community_id
                              where ms.member_id = :me
                                and (k.id = coalesce(c.parent_id, c.id) or k.parent_id = coalesce(c.parent_id, c.id)))""";
@@ -159,7 +159,7 @@ public class TaskService {
                     .map(tc -> new Comment(tc.id, tc.author.displayName, tc.body, tc.createdAt)).toList();
             Long assigneeId = t.assignee == null ? null : t.assignee.id;
             return new TaskPage(c, t.id, t.title, t.description, t.assignee == null ? null : t.assignee.displayName,
-                    t.due.text, t.due.deadline(), t.status.isOpen() && t.due.overdueOn(today), t.status,
+                    due(t).text, due(t).deadline(), t.status.isOpen() && due(t).overdueOn(today), t.status,
                     t.createdBy.displayName, t.createdAt, itemTitle, itemLink, action, comments,
                     PlanAccess.editsTask(viewer, c, t.createdBy.id, assigneeId),
                     PlanAccess.commentsOnTask(viewer, c, assigneeId), List.of(Task.Status.values()));
@@ -243,18 +243,33 @@ public class TaskService {
         return editable(viewer, ref, id).map(f -> {
             Task t = f.task();
             return new FormPage(f.community(), t.id, new Values(t.title, t.description,
-                    t.assignee == null ? null : Long.toString(t.assignee.id), t.due.text, null, null),
+                    t.assignee == null ? null : Long.toString(t.assignee.id), due(t).text, null, null),
                     assignees(f.community()), null, null);
         });
     }
 
     @Transactional
     public Optional<Task> save(Viewer viewer, CommunityRef ref, long id, TaskInput input) {
+        return save(viewer, ref, id, input, null);
+    }
+
+    /** Saves the task's fields and, when {@code status} is given, its status, under one check of the rights. */
+    @Transactional
+    public Optional<Task> save(Viewer viewer, CommunityRef ref, long id, TaskInput input, String status) {
         return editable(viewer, ref, id).map(f -> {
             Task t = f.task();
             Long before = t.assignee == null ? null : t.assignee.id;
             List<Violation> violations = new ArrayList<>();
             fill(violations, f.community(), t, input);
+            if (status != null) {
+                Task.Status s = status(status);
+                if (s == null) {
+                    violations.add(new Violation("status", Violation.Code.INVALID_CHOICE, 0));
+                } else {
+                    t.doneAt = s == Task.Status.DONE ? (t.status == s ? t.doneAt : OffsetDateTime.now()) : null;
+                    t.status = s;
+                }
+            }
             if (!violations.isEmpty()) {
                 throw new InvalidInput(violations);
             }
@@ -388,6 +403,11 @@ public class TaskService {
         }
         Community other = Community.findById(otherCommunityId);
         return other != null && other.groupId() == c.groupId();
+    }
+
+    /** The due columns; Hibernate reads an all-null embeddable back as null. */
+    private static PeriodColumns due(Task t) {
+        return t.due == null ? new PeriodColumns() : t.due;
     }
 
     private static Task.Status status(String value) {
