@@ -185,7 +185,8 @@ public class TaskService {
                 }
             }
             if (actionId != null) {
-                ActionItems.Item a = actionItem(viewer, actionId).orElse(null);
+                ActionItems.Item a = actionItem(viewer, actionId).filter(x -> sameGroup(c, x.communityId()))
+                        .orElse(null);
                 if (a != null) {
                     return new FormPage(c, null, new Values(a.text().length() > Task.TITLE_MAX
                             ? a.text().substring(0, Task.TITLE_MAX) : a.text(), a.text(),
