@@ -63,6 +63,7 @@ class TaskMeetingLinkTest {
         long task = Db.number("select id from task where source = 'MEETING_ACTION' and source_id = ?1", action);
         String page = Persona.MEMBER.request().get(S + "/tasks/" + task).then().statusCode(200).extract().asString();
         assertEquals(S + "/meetings/" + meeting + "#actions", Html.one(page, "#task-action").attr("href"));
+        assertEquals("Abierto", Html.one(page, "#task-action-status").text(), "the action item's own status, from the meeting");
 
         // The meeting shows the task's status with its link; the community's list and "my action items" too.
         Web.form(Persona.MEMBER, S + "/tasks/" + task + "/status", Map.of("status", "IN_PROGRESS"));

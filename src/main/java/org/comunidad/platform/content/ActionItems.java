@@ -27,9 +27,15 @@ public interface ActionItems {
      * @param communityId the community of its meeting
      * @param meetingTitle the title of its meeting
      * @param link the page that shows it (its meeting's page)
+     * @param status its own status (OPEN, IN_PROGRESS, DONE, CANCELLED) and {@code statusLabel} in a language
      */
     record Item(long id, String text, Long ownerId, String ownerName, LocalDate due, long communityId,
-            String meetingTitle, String link) {
+            String meetingTitle, String link, String status, Label statusLabel) {
+
+        /** Its status in the language (es, pt, en). */
+        public String statusIn(String language) {
+            return statusLabel.in(language);
+        }
     }
 
     /** The action item, if it exists and the viewer sees its meeting; empty otherwise. Inside a transaction. */
