@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,9 +27,11 @@ import org.comunidad.community.CommunityAccess;
 import org.comunidad.community.Country;
 import org.comunidad.member.Member;
 import org.comunidad.platform.audit.AuditLog;
+import org.comunidad.platform.content.ActionItems;
 import org.comunidad.platform.content.InvalidInput;
 import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Texts;
+import org.comunidad.platform.content.Tracking;
 import org.comunidad.platform.content.Violation;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
@@ -119,7 +122,20 @@ public class MeetingOutcomes {
     public record ActionItem(long id, int number, String text, Long ownerId, String ownerName,
             String ownerMemberCountry, String ownerCountry, Localized ownerCountryName, LocalDate due,
             MeetingAction.Status status, boolean overdue, long meetingId, String meetingTitle,
-            OffsetDateTime meetingStart, String slug, Localized communityName) {
+            OffsetDateTime meetingStart, String slug, Localized communityName, Tracking.Tracked task,
+            String newTaskLink) {
+
+        /** The task following it (through {@link Tracking}) and the link that makes one, once known. */
+        ActionItem withTask(Tracking.Tracked task, String newTaskLink) {
+            return new ActionItem(id, number, text, ownerId, ownerName, ownerMemberCountry, ownerCountry,
+                    ownerCountryName, due, status, overdue, meetingId, meetingTitle, meetingStart, slug, communityName,
+                    task, newTaskLink);
+        }
+
+        /** The task's status in the language. */
+        public String taskStatus(String language) {
+            return task == null ? null : task.statusLabel().in(language);
+        }
 
         public boolean ownedByCountry() {
             return ownerId == null;
@@ -202,6 +218,28 @@ public class MeetingOutcomes {
     @Inject
     EntityManager em;
 
+    @Inject
+    Instance<Tracking> tracking;
+
+    /**
+     * The items with the task following each (one statement through {@link Tracking}, none for an
+     * empty list) and, where the viewer may make a task in {@code offerIn}, the link that makes one.
+     */
+    private List<ActionItem> withTasks(Viewer viewer, Community offerIn, List<ActionItem> items) {
+        if (items.isEmpty() || !tracking.isResolvable()) {
+            return items;
+        }
+        Tracking t = tracking.get();
+        Map<Long, Tracking.Tracked> tasks = t.tracked(ActionItems.MEETING_ACTION,
+                items.stream().map(ActionItem::id).toList());
+        boolean offer = offerIn != null && t.mayTrack(viewer, offerIn.id);
+        return items.stream().map(i -> {
+            Tracking.Tracked task = tasks.get(i.id());
+            return i.withTask(task, task == null && offer ? t.newTaskLink(i.slug(), ActionItems.MEETING_ACTION, i.id())
+                    : null);
+        }).toList();
+    }
+
     /** The section of the meeting's page; called inside the page's transaction. */
     public OutcomeSection section(Viewer viewer, Meetings.Found found, ZoneId zone) {
         Meeting m = found.meeting();
@@ -210,7 +248,8 @@ public class MeetingOutcomes {
         return new OutcomeSection(found.community().slug, m.id, canRecord, m.isCancelled(), attendance(m),
                 m.minutes == null ? null : richText.render(m.minutes),
                 m.minutes == null || m.minutesBy == null ? null : m.minutesBy.displayName, m.minutesAt,
-                agreements(m.id), actionItems("a.meeting_id = :meeting", Map.of("meeting", m.id), "a.number", today));
+                agreements(m.id), withTasks(viewer, found.community(),
+                        actionItems("a.meeting_id = :meeting", Map.of("meeting", m.id), "a.number", today)));
     }
 
     /** The attendance form, pre-filled from the answers until attendance was recorded. */
@@ -468,7 +507,8 @@ public class MeetingOutcomes {
         return meetings.community(viewer, ref).map(community -> {
             List<ActionItem> items = actionItems("mt.community_id = :community" + openOnly(all),
                     Map.of("community", community.id), LIST_ORDER, LocalDate.now(zone));
-            return new CommunityActions(community, capped(items), all, items.size() > LIST_LIMIT,
+            return new CommunityActions(community, withTasks(viewer, community, capped(items)), all,
+                    items.size() > LIST_LIMIT,
                     MeetingAccess.runs(viewer, community), List.of(MeetingAction.Status.values()));
         });
     }
@@ -496,7 +536,7 @@ public class MeetingOutcomes {
             params.put("groups", groups);
         }
         List<ActionItem> items = actionItems(where + openOnly(all), params, LIST_ORDER, LocalDate.now(zone));
-        return new MyActions(capped(items), all, items.size() > LIST_LIMIT);
+        return new MyActions(withTasks(viewer, null, capped(items)), all, items.size() > LIST_LIMIT);
     }
 
     /** A member's open action items in a working group and its subgroups, for its coordinator. */
@@ -505,8 +545,9 @@ public class MeetingOutcomes {
         if (!CommunityAccess.coordinates(viewer, group.groupId())) {
             return List.of();
         }
-        return capped(actionItems("a.owner_id = :member and coalesce(c.parent_id, c.id) = :group" + openOnly(false),
-                Map.of("member", memberId, "group", group.groupId()), LIST_ORDER, LocalDate.now(zone)));
+        return withTasks(viewer, null, capped(actionItems(
+                "a.owner_id = :member and coalesce(c.parent_id, c.id) = :group" + openOnly(false),
+                Map.of("member", memberId, "group", group.groupId()), LIST_ORDER, LocalDate.now(zone))));
     }
 
     private static final String LIST_ORDER = "a.due_date nulls last, mt.starts_at desc, a.number";
@@ -693,7 +734,7 @@ public class MeetingOutcomes {
                     ((Number) r.get("meeting_id")).longValue(), r.get("meeting_title", String.class),
                     SqlValues.timestamp(r.get("starts_at")), r.get("slug", String.class),
                     new Localized(r.get("c_es", String.class), r.get("c_pt", String.class),
-                            r.get("c_en", String.class)));
+                            r.get("c_en", String.class)), null, null);
         };
         return rows.stream().map(row).toList();
     }

@@ -58,6 +58,10 @@ public interface MeetingRecordMessages {
     @Message String col_community();
     @Message String overdue();
     @Message String due_none();
+    @Message String col_task();
+    @Message String task_link();
+    @Message String make_task();
+    @Message String task_none();
     @Message String owner_country(String name);
 
     // The attendance form

@@ -59,9 +59,9 @@ class NoticeEventsTest {
     void eachKindKeepsItsStoredNameAndEmailChoice() {
         assertEquals(List.of("MENTION", "JOIN_APPROVED", "JOIN_DECLINED", "ROLE_ASSIGNED", "INVITATION_ACCEPTED",
                 "COORDINATION_GAINED", "COORDINATION_LOST", "MEETING_INVITED", "MEETING_CHANGED", "MEETING_CANCELLED",
-                "MEETING_REMINDER"), kinds.all().stream().map(NoticeKind::name).toList());
+                "MEETING_REMINDER", "TASK_ASSIGNED", "TASK_DUE_SOON"), kinds.all().stream().map(NoticeKind::name).toList());
         assertEquals(List.of("MENTION", "JOIN_APPROVED", "ROLE_ASSIGNED", "INVITATION_ACCEPTED", "COORDINATION_GAINED",
-                "MEETING_INVITED", "MEETING_REMINDER"), kinds.choices().stream().map(NoticeKind::name).toList(), "the email preferences, in the page's order");
+                "MEETING_INVITED", "MEETING_REMINDER", "TASK_ASSIGNED", "TASK_DUE_SOON"), kinds.choices().stream().map(NoticeKind::name).toList(), "the email preferences, in the page's order");
         assertEquals(List.of("JOIN_APPROVED", "JOIN_DECLINED"),
                 kinds.linked(MemberNotice.JOIN_DECLINED).stream().map(NoticeKind::name).toList());
         assertEquals(kinds.all().stream().map(NoticeKind::name).toList(), kinds.atOnce(), "all emailed at once");

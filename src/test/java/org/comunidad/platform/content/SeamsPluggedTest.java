@@ -60,7 +60,7 @@ class SeamsPluggedTest {
     void everyFeatureContributesOnce() {
         assertEquals(Set.of("NEWS", "POSTS", "DISCUSSIONS", "DOCUMENTS", "MEETINGS"),
                 newItems.stream().map(n -> n.newItems().tab()).collect(Collectors.toSet()));
-        assertEquals(List.of("news", "posts", "discussions", "documents", "meetings", "plans"), tabs.stream().map(CommunityTab::tab)
+        assertEquals(List.of("news", "posts", "discussions", "documents", "meetings", "plans", "tasks"), tabs.stream().map(CommunityTab::tab)
                 .sorted(java.util.Comparator.comparingInt(CommunityTab.Tab::position)).map(CommunityTab.Tab::key).toList());
         assertEquals(Set.of("news", "posts", "discussions", "meetings", "plans"),
                 searchable.stream().map(s -> s.searchable().key()).collect(Collectors.toSet()));
