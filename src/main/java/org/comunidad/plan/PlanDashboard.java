@@ -34,12 +34,16 @@ public final class PlanDashboard {
 
     public static final int HORIZON_DAYS = 60;
 
+    /** At most this many deadlines are listed in each table (the most urgent); the rest are counted. */
+    public static final int DEADLINES_SHOWN = 50;
+
     /** The whole page. {@code base}: the plan's address under the community the viewer came through. */
     public record View(Community community, Plan plan, String base, Integer year, List<Integer> years, String whole,
             String wholeBasis, List<ProgressRow> subgroups, BarChart subgroupChart, String subgroupDesc,
             List<ProgressRow> objectives, BarChart objectiveChart, String objectiveDesc, List<StatusRow> statuses,
             BarChart statusChart, String statusDesc, int activities, List<Budget> budgets, List<Deadline> upcoming,
-            List<Deadline> overdue, int undated, LocalDate today, LocalDate horizon) {
+            List<Deadline> overdue, int moreOverdue, int moreUpcoming, int undated, LocalDate today,
+            LocalDate horizon) {
 
         public String link(String path) {
             return base + "/" + path + (year == null ? "" : "?year=" + year);
@@ -209,6 +213,11 @@ public final class PlanDashboard {
         Comparator<Deadline> byDate = Comparator.comparing(Deadline::deadline).thenComparing(Deadline::id);
         overdue.sort(byDate);
         upcoming.sort(byDate);
+        int moreOverdue = Math.max(0, overdue.size() - DEADLINES_SHOWN);
+        int moreUpcoming = Math.max(0, upcoming.size() - DEADLINES_SHOWN);
+        // The longest overdue are listed first; the rest are counted.
+        List<Deadline> overdueShown = overdue.subList(0, overdue.size() - moreOverdue);
+        List<Deadline> upcomingShown = upcoming.subList(0, upcoming.size() - moreUpcoming);
 
         List<BarChart.Entry> subgroupEntries = subgroups.stream().map(r -> entry(r)).toList();
         List<BarChart.Entry> objectiveEntries = objectives.stream().map(r -> entry(r)).toList();
@@ -221,7 +230,8 @@ public final class PlanDashboard {
                 messages.progress_desc(subgroups.size(), wholeFigure), objectives,
                 BarChart.horizontal(objectiveEntries, 100, this::percentTick, List.of()),
                 messages.objectives_desc(objectives.size()), statuses, statusChart,
-                messages.status_desc(leaves.size()), leaves.size(), budgets, upcoming, overdue, undated, today, horizon);
+                messages.status_desc(leaves.size()), leaves.size(), budgets, upcomingShown, overdueShown, moreOverdue,
+                moreUpcoming, undated, today, horizon);
     }
 
     private BarChart.Entry entry(ProgressRow r) {

@@ -72,6 +72,7 @@ public interface PlanDashboardMessages {
     @Message String upcoming_title(int days);
     @Message String upcoming_empty();
     @Message String undated(int count);
+    @Message String more_deadlines(int count);
     @Message String col_activity();
     @Message String col_community();
     @Message String col_period();
