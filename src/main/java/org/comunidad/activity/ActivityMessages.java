@@ -27,8 +27,6 @@ public interface ActivityMessages {
     @Message String chart_months();
     @Message String chart_desc(String from, String to, int peak, String when);
     @Message String chart_desc_empty(String from, String to);
-    @Message String chart_scroll();
-    @Message String legend();
     @Message String table_note();
     @Message String col_week();
     @Message String col_month();

@@ -30,6 +30,7 @@ import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.persistence.Localized;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.chart.BarChart;
 
 import io.quarkus.qute.i18n.MessageBundles;
 

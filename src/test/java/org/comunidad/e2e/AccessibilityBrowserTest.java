@@ -34,7 +34,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * axe-core on every main page, at a desktop width (1280 px) and a phone width (390 px), in
  * Debian's Chromium signed in through the real Keycloak: the forum admin (who sees every
  * page), a focal point (their notifications, joining a group) and an anonymous visitor (the
- * landing page). Zero serious or critical WCAG 2.0/2.1 A/AA violations are allowed.
+ * landing page). Zero serious or critical WCAG 2.0/2.1 A/AA violations are allowed. The work
+ * plans' pages (plans, plan, annual plan, dashboard, timeline, the import's form and preview),
+ * tasks, my tasks and the activity report's page are among them.
  *
  * <p>Beside the rules axe checks, what the review saw by eye: the header fits one row on a
  * phone with the language in the user menu, each empty search section says what it did not
@@ -162,6 +164,57 @@ class AccessibilityBrowserTest {
             visit(admin, "my-meetings-month", "/meetings/month", 200, violations);
             visit(admin, "my-calendar", "/meetings/calendar", 200, violations);
             visit(admin, "my-actions", "/meetings/actions", 200, violations);
+            // Work plans: a plan with a subgroup's annual plan of dated, undated and continuing activities.
+            long plan = org.comunidad.plan.TestPlans.plan("seguridad").titled("Plan de accesibilidad " + System.nanoTime())
+                    .years(2020, 2024).save();
+            try {
+                long goal = org.comunidad.plan.TestPlans.item(plan, "seguridad").titled("Objetivo general").save();
+                long objective = org.comunidad.plan.TestPlans.item(plan, "seguridad-asistencia-victimas").under(goal)
+                        .titled("Objetivo específico de asistencia a víctimas").save();
+                long line = org.comunidad.plan.TestPlans.item(plan, "seguridad-asistencia-victimas").under(objective)
+                        .titled("Procedimiento regional de retorno asistido").save();
+                long planYear = org.comunidad.plan.TestPlans.year(plan, "seguridad-asistencia-victimas", 2021);
+                org.comunidad.plan.TestPlans.item(plan, "seguridad-asistencia-victimas").under(line).in(planYear)
+                        .titled("Borrador de protocolo regional").period("Primer bimestre 2021").status("IN_PROGRESS")
+                        .progress(40).budget("12000", "USD").funding("Fondo Fiduciario Pérez-Guerrero").save();
+                org.comunidad.plan.TestPlans.item(plan, "seguridad-asistencia-victimas").under(line).in(planYear)
+                        .titled("Taller de validación").period("15/03/2021").status("DONE").save();
+                org.comunidad.plan.TestPlans.item(plan, "seguridad-asistencia-victimas").under(line).in(planYear)
+                        .titled("Informe regional").period("Por definir.").save();
+                org.comunidad.plan.TestPlans.item(plan, "seguridad-asistencia-victimas").under(line).in(planYear)
+                        .titled("Red de enlaces").period("Continuidad").save();
+                visit(admin, "plans", GROUP + "/plans", 200, violations);
+                visit(admin, "plan", GROUP + "/plans/" + plan, 200, violations);
+                visit(admin, "plan-year", GROUP + "/plans/" + plan + "/years/" + planYear, 200, violations);
+                visit(admin, "plan-dashboard", GROUP + "/plans/" + plan + "/dashboard", 200, violations);
+                visit(admin, "plan-dashboard-year", SUBGROUP + "/plans/" + plan + "/dashboard?year=2021", 200, violations);
+                visit(admin, "plan-timeline", GROUP + "/plans/" + plan + "/timeline", 200, violations);
+                visit(admin, "plan-timeline-year", GROUP + "/plans/" + plan + "/timeline?year=2021", 200, violations);
+                visit(admin, "plan-import", GROUP + "/plans/" + plan + "/import", 200, violations);
+                // The import's preview: the seed's table uploaded through the form.
+                java.nio.file.Path csv = java.nio.file.Files.createTempFile("plan-", ".csv");
+                try (java.io.InputStream in = getClass().getResourceAsStream("/plan/seed001-prevencion.csv")) {
+                    java.nio.file.Files.copy(in, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                admin.selectOption("select[name=community]",
+                        String.valueOf(org.comunidad.testsupport.Db.community("seguridad-prevencion-violencia-genero")));
+                admin.fill("input[name=year]", "2021");
+                admin.setInputFiles("input[type=file][name=file]", csv);
+                admin.waitForResponse(r -> "POST".equals(r.request().method()),
+                        () -> admin.locator("form:has(input[name=file]) button[type=submit]").first().click());
+                admin.waitForLoadState();
+                java.nio.file.Files.deleteIfExists(csv);
+                here(admin, "plan-import-preview", violations);
+                visit(admin, "tasks", GROUP + "/tasks", 200, violations);
+                visit(admin, "tasks-subgroup", SUBGROUP + "/tasks", 200, violations);
+                visit(admin, "task-new", SUBGROUP + "/tasks/new", 200, violations);
+                visit(admin, "my-tasks", "/tasks", 200, violations);
+                visit(admin, "report", GROUP + "/report", 200, violations);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                org.comunidad.testsupport.Db.update("delete from plan where id = ?1", plan);
+            }
             visit(admin, "not-found", "/c/no-existe", 404, violations);
 
             Page member = Browser.signIn(memberContext, APP + "/notifications", "pf.peru");
@@ -328,6 +381,16 @@ class AccessibilityBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + ".png"))
                     .setFullPage(true));
             Axe.violations(page).forEach(v -> violations.add(path + " @" + width + "px: " + v));
+        }
+    }
+
+    /** Checks (and photographs) the page as it is, at each width: a page reached by a form, not an address. */
+    private static void here(Page page, String name, List<String> violations) {
+        for (int width : WIDTHS) {
+            page.setViewportSize(width, 900);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + ".png"))
+                    .setFullPage(true));
+            Axe.violations(page).forEach(v -> violations.add(name + " " + page.url() + " @" + width + "px: " + v));
         }
     }
 

@@ -1,0 +1,69 @@
+package org.comunidad.plan;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.web.BadParameter;
+import org.comunidad.platform.web.CommunityRef;
+
+/**
+ * A plan's dashboard and timeline, for every member of its working group (as the plan itself:
+ * {@link PlanAccess#reads}); empty (404) for anyone else. Each reads the plan's tree in one
+ * statement ({@link PlanTree}), so its figures are the plan page's and its statements do not
+ * grow with the plan.
+ */
+@ApplicationScoped
+public class PlanDashboardService {
+
+    @Inject
+    Plans plans;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Optional<PlanDashboard.View> dashboard(Viewer viewer, CommunityRef ref, long planId, Integer year,
+            LocalDate today, Locale locale) {
+        return plans.plan(viewer, ref, planId).map(found -> {
+            checkYear(found.plan(), year);
+            PlanTree tree = PlanTree.load(em, found.plan().id);
+            return new PlanDashboard(locale).view(found.community(), found.plan(), tree, year, today);
+        });
+    }
+
+    @Transactional
+    public Optional<PlanTimeline.View> timeline(Viewer viewer, CommunityRef ref, long planId, Integer year,
+            LocalDate today, Locale locale) {
+        return plans.plan(viewer, ref, planId).map(found -> {
+            checkYear(found.plan(), year);
+            PlanTree tree = PlanTree.load(em, found.plan().id);
+            return new PlanTimeline(locale).view(found.community(), found.plan(), tree, year, today);
+        });
+    }
+
+    /** A year outside the plan's is a bad request. */
+    static void checkYear(Plan plan, Integer year) {
+        if (year != null && !plan.covers(year)) {
+            throw new BadParameter("year");
+        }
+    }
+
+    /** The {@code year} parameter: empty for the whole plan, else a year (anything else: 400). */
+    public static Integer year(String year) {
+        if (year == null || year.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(year.strip());
+        } catch (NumberFormatException e) {
+            throw new BadParameter("year");
+        }
+    }
+}
