@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,7 +83,10 @@ public class PlanDemo implements DemoContent {
     private Viewer viewer(String username) {
         long id = ((Number) em.createNativeQuery("select id from member where username = ?1").setParameter(1, username)
                 .getSingleResult()).longValue();
-        return new Viewer(id, Set.of(), accounts.grantsOf(id));
+        var grants = accounts.grantsOf(id);
+        // The realm roles Keycloak gives the demo official: those their community roles need.
+        Set<String> roles = grants.stream().map(g -> g.role().requiredRealmRole()).collect(Collectors.toSet());
+        return new Viewer(id, roles, grants);
     }
 
     /** A few tasks: one overdue on a product, one due in three weeks, one done, one following a meeting's action item. */
