@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -15,7 +16,10 @@ import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.comunidad.platform.web.Csv;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -29,6 +33,8 @@ public final class PlanSheets {
     public record Table(String name, List<List<String>> rows) {
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private PlanSheets() {
     }
 
@@ -40,7 +46,7 @@ public final class PlanSheets {
     /** The first sheet's rows as text; a row missing from the sheet comes back empty, so numbers match. */
     public static List<List<String>> xlsx(byte[] bytes) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes));
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes), new ReadingOptions(true, false));
                 Stream<Row> stream = workbook.getFirstSheet().openStream()) {
             for (Row row : (Iterable<Row>) stream::iterator) {
                 while (rows.size() < row.getRowNum() - 1) {
@@ -48,7 +54,7 @@ public final class PlanSheets {
                 }
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < row.getCellCount(); i++) {
-                    cells.add(row.hasCell(i) && row.getCell(i) != null ? row.getCellText(i) : "");
+                    cells.add(row.hasCell(i) && row.getCell(i) != null ? text(row.getCell(i)) : "");
                 }
                 rows.add(cells);
             }
@@ -56,6 +62,34 @@ public final class PlanSheets {
             throw new IOException("not a readable spreadsheet", e);
         }
         return rows;
+    }
+
+    /** A cell as people see it: a date typed in a spreadsheet (a number with a date format) as dd/mm/yyyy. */
+    static String text(Cell cell) {
+        if (cell.getType() == CellType.NUMBER && isDateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
+            try {
+                return cell.asDate().toLocalDate().format(DAY);
+            } catch (RuntimeException e) {
+                return cell.getText();
+            }
+        }
+        if (cell.getType() == CellType.NUMBER && cell.asNumber() != null) {
+            // A year typed as a number (2021), not "2021.0".
+            return cell.asNumber().stripTrailingZeros().toPlainString();
+        }
+        return cell.getText();
+    }
+
+    /** Excel's built-in date formats (14 to 22, 45 to 47) or a custom one with days, months or years and no digits. */
+    static boolean isDateFormat(Integer id, String format) {
+        if (id != null && ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))) {
+            return true;
+        }
+        if (format == null) {
+            return false;
+        }
+        String plain = format.replaceAll("\"[^\"]*\"|\\[[^]]*]", "").toLowerCase(java.util.Locale.ROOT);
+        return plain.matches(".*[dy].*") && !plain.matches(".*[0#].*");
     }
 
     /** CSV text of one table (no byte order mark). */

@@ -413,7 +413,9 @@ public class PlanTransferService {
                 throw new InvalidInput(List.of(new Violation("format", Violation.Code.INVALID_CHOICE, 0)));
             }
             Plan plan = f.plan();
-            List<PlanYear> years = PlanYear.ofPlan(plan.id);
+            List<PlanYear> years = em.createQuery("""
+                    select y from PlanYear y join fetch y.community c where y.plan.id = ?1
+                    order by y.year desc, c.position, c.id""", PlanYear.class).setParameter(1, plan.id).getResultList();
             Optional<PlanYear> one = Optional.empty();
             if ((community != null && !community.isBlank()) || (year != null && !year.isBlank())) {
                 try {
