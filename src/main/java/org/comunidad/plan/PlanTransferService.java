@@ -473,7 +473,7 @@ public class PlanTransferService {
             boolean first = true;
             for (PlanItem i : children) {
                 rows.add(List.of(first && line != null ? line.title : "", i.title,
-                        i.period.text == null ? "" : i.period.text));
+                        periodText(i.period)));
                 first = false;
             }
         });
@@ -502,7 +502,7 @@ public class PlanTransferService {
                     PlanItem line = i.parent == null ? null : byId.get(i.parent.id);
                     String level = plan.scheme.level(i.depth).map(l -> l.name.in(language)).orElse("");
                     rows.add(List.of(i.community.name.in(language), String.valueOf(i.planYear.year), level,
-                            line == null ? "" : line.title, i.title, nz(i.period.text),
+                            line == null ? "" : line.title, i.title, periodText(i.period),
                             i.budgetAmount == null ? "" : i.budgetAmount.toPlainString(), nz(i.budgetCurrency),
                             nz(i.fundingSource), i.responsibleCountry == null ? "" : i.responsibleCountry.code,
                             i.responsible == null ? "" : nz(i.responsible.displayName), i.status.name(),
@@ -554,11 +554,16 @@ public class PlanTransferService {
         rows.add(List.of(msg.col_community(), msg.col_task(), msg.col_status(), msg.col_period(), msg.col_due(),
                 msg.col_assignee(), msg.col_activity()));
         for (Task t : tasks) {
-            rows.add(List.of(t.community.name.in(language), t.title, t.status.name(), nz(t.due.text),
-                    t.due.deadline() == null ? "" : t.due.deadline().toString(),
+            rows.add(List.of(t.community.name.in(language), t.title, t.status.name(), periodText(t.due),
+                    t.due == null || t.due.deadline() == null ? "" : t.due.deadline().toString(),
                     t.assignee == null ? "" : nz(t.assignee.displayName), t.item == null ? "" : t.item.title));
         }
         return rows;
+    }
+
+    /** The period as written; Hibernate leaves an embedded period null when none was given. */
+    private static String periodText(PeriodColumns period) {
+        return period == null || period.text == null ? "" : period.text;
     }
 
     private static String nz(String s) {
