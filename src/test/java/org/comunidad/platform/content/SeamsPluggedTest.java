@@ -64,7 +64,7 @@ class SeamsPluggedTest {
                 .sorted(java.util.Comparator.comparingInt(CommunityTab.Tab::position)).map(CommunityTab.Tab::key).toList());
         assertEquals(Set.of("news", "posts", "discussions", "meetings", "plans"),
                 searchable.stream().map(s -> s.searchable().key()).collect(Collectors.toSet()));
-        assertEquals(9, demo.stream().count(), "community, presidency, member, news, post, discussion, documents, activity, meetings");
+        assertEquals(10, demo.stream().count(), "community, presidency, member, news, post, discussion, documents, activity, meetings, plans");
     }
 
     @Test
