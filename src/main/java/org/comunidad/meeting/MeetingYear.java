@@ -1,8 +1,6 @@
 package org.comunidad.meeting;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import jakarta.persistence.Tuple;
 import org.comunidad.community.CommunityAccess;
 import org.comunidad.platform.content.GroupYear;
 import org.comunidad.platform.persistence.Localized;
+import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.Links;
 
@@ -50,7 +49,7 @@ public class MeetingYear implements GroupYear {
         }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                select m.id, m.title, m.kind, m.starts_at, m.time_zone, c.slug, c.name_es, c.name_pt, c.name_en,
+                select m.id, m.title, m.kind, cast(m.starts_at at time zone m.time_zone as date) as day, c.slug, c.name_es, c.name_pt, c.name_en,
                        a.number, a.text
                 from meeting m
                 join community c on c.id = m.community_id
@@ -65,8 +64,7 @@ public class MeetingYear implements GroupYear {
         for (Tuple r : rows) {
             long id = ((Number) r.get("id")).longValue();
             Entry entry = byMeeting.computeIfAbsent(id, k -> {
-                OffsetDateTime start = r.get("starts_at", OffsetDateTime.class);
-                LocalDate date = start.atZoneSameInstant(ZoneId.of(r.get("time_zone", String.class))).toLocalDate();
+                LocalDate date = SqlValues.date(r.get("day"));
                 String community = new Localized(r.get("name_es", String.class), r.get("name_pt", String.class),
                         r.get("name_en", String.class)).in(language);
                 return new Entry(date, r.get("title", String.class), community,

@@ -30,7 +30,7 @@ public record PlanReport(String language, int year, String group, String forum, 
     }
 
     /** A subgroup's work plan in the year: its objective's rolled-up figure and its activities by status. */
-    public record StatusRow(String community, String figure, int activities, int done, int inProgress, int pending,
+    public record StatusRow(String community, String yearFigure, String figure, int activities, int done, int inProgress, int pending,
             int cancelled) {
     }
 

@@ -69,6 +69,7 @@ public interface PlanReportMessages {
     @Message String status_lead();
     @Message String status_none();
     @Message String col_subgroup();
+    @Message String col_year_figure(int year);
     @Message String col_figure();
     @Message String col_activities();
     @Message String col_done();

@@ -259,7 +259,7 @@ public class PlanReportService {
 
         @SuppressWarnings("unchecked")
         List<Tuple> subgroupRows = em.createNativeQuery("""
-                select c.id, c.name_es, c.name_pt, c.name_en, c.leader_country,
+                select c.id, c.name_es, c.name_pt, c.name_en, c.description_es, c.description_pt, c.description_en, c.leader_country,
                        (select string_agg(m.display_name, ', ' order by m.display_name) from membership ms
                         join member m on m.id = ms.member_id
                         where ms.community_id = c.id and ms.role = 'LEADER' and m.disabled_at is null) as leaders,
@@ -267,8 +267,9 @@ public class PlanReportService {
                 from community c where c.parent_id = :g order by c.position, c.id""", Tuple.class)
                 .setParameter("g", group.id).getResultList();
 
+        // The group's plan for the year (or the next): a validated one first, then the latest.
         Optional<Plan> plan = Plan.ofGroup(group.id).stream().filter(p -> p.covers(year + 1) || p.covers(year))
-                .findFirst();
+                .sorted(Comparator.comparing((Plan p) -> !p.isValidated())).findFirst();
         PlanTree tree = plan.map(p -> PlanTree.load(em, p.id)).orElse(null);
         Map<String, Long> yearIds = new HashMap<>();
         if (plan.isPresent()) {
@@ -303,13 +304,17 @@ public class PlanReportService {
                 }
             }
             memberNames.sort(collator);
-            subgroups.add(new PlanReport.SubgroupRow(name, branch.isEmpty() ? null : branch.get(0).title,
+            // The specific objective the subgroup owns in the plan; else the community's own description.
+            String objectiveText = !branch.isEmpty() ? branch.get(0).title
+                    : new Localized(r.get("description_es", String.class), r.get("description_pt", String.class),
+                            r.get("description_en", String.class)).in(language);
+            subgroups.add(new PlanReport.SubgroupRow(name, objectiveText,
                     name(countryNames, r.get("leader_country", String.class), language), r.get("leaders", String.class),
                     String.join(", ", memberNames)));
             if (tree != null) {
                 Long thisYear = yearIds.get(id + ":" + year);
                 if (thisYear != null || !branch.isEmpty()) {
-                    status.add(statusRow(name, branch, thisYear == null ? List.of() : scheduled(tree, thisYear), m));
+                    status.add(statusRow(name, branch, thisYear == null ? List.of() : scheduled(tree, thisYear), m, locale));
                 }
                 Long nextYear = yearIds.get(id + ":" + (year + 1));
                 if (nextYear != null) {
@@ -354,12 +359,15 @@ public class PlanReportService {
     }
 
     private static PlanReport.StatusRow statusRow(String name, List<PlanTree.Node> branch, List<PlanTree.Node> items,
-            PlanReportMessages m) {
+            PlanReportMessages m, Locale locale) {
         BigDecimal figure = branch.isEmpty() ? null : branch.get(0).figure();
         int done = 0;
         int inProgress = 0;
         int pending = 0;
         int cancelled = 0;
+        // The year's figure: the rule of docs/plans.md over the year's activities (weighted mean, cancelled left out).
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal weights = BigDecimal.ZERO;
         for (PlanTree.Node n : items) {
             switch (n.status) {
                 case DONE -> done++;
@@ -367,9 +375,24 @@ public class PlanReportService {
                 case CANCELLED -> cancelled++;
                 default -> pending++;
             }
+            if (n.figure() != null) {
+                sum = sum.add(n.figure().multiply(n.weight));
+                weights = weights.add(n.weight);
+            }
         }
-        return new PlanReport.StatusRow(name, figure == null ? m.no_figure() : figure.stripTrailingZeros().toPlainString() + " %",
-                items.size(), done, inProgress, pending, cancelled);
+        BigDecimal year = weights.signum() == 0 ? null : sum.divide(weights, 1, java.math.RoundingMode.HALF_UP);
+        return new PlanReport.StatusRow(name, percent(year, m, locale), percent(figure, m, locale), items.size(), done,
+                inProgress, pending, cancelled);
+    }
+
+    private static String percent(BigDecimal figure, PlanReportMessages m, Locale locale) {
+        if (figure == null) {
+            return m.no_figure();
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        format.setMinimumFractionDigits(0);
+        return format.format(figure) + " %";
     }
 
     private static PlanReport.YearTable table(String community, Plan plan, PlanTree tree, long yearId, String language) {

@@ -155,9 +155,9 @@ public class PlanReportWriter {
                 paragraph(doc, null, m.status_none());
             } else {
                 paragraph(doc, null, m.status_lead());
-                table(doc, List.of(m.col_subgroup(), m.col_figure(), m.col_activities(), m.col_done(), m.col_in_progress(),
+                table(doc, List.of(m.col_subgroup(), m.col_year_figure(r.year()), m.col_figure(), m.col_activities(), m.col_done(), m.col_in_progress(),
                         m.col_pending(), m.col_cancelled()), r.status().stream()
-                        .map(s -> List.of(s.community(), s.figure(), String.valueOf(s.activities()), String.valueOf(s.done()),
+                        .map(s -> List.of(s.community(), s.yearFigure(), s.figure(), String.valueOf(s.activities()), String.valueOf(s.done()),
                                 String.valueOf(s.inProgress()), String.valueOf(s.pending()), String.valueOf(s.cancelled())))
                         .toList());
             }
