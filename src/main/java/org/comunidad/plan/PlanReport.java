@@ -54,6 +54,13 @@ public record PlanReport(String language, int year, String group, String forum, 
         return 6 + parts.size();
     }
 
+    /** A day as the report's language writes it (6 de agosto de 2020, 6 August 2020). */
+    public String day(java.time.LocalDate day) {
+        return day == null ? ""
+                : day.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                        .withLocale(java.util.Locale.forLanguageTag(language)));
+    }
+
     public boolean hasIntroduction() {
         return !introduction.isEmpty();
     }

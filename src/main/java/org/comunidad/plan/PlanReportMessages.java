@@ -31,7 +31,6 @@ public interface PlanReportMessages {
     @Message String save_hint();
     @Message String save_button();
     @Message String preview_title();
-    @Message String tab_link();
 
     // The report
     @Message String report_title(int year);

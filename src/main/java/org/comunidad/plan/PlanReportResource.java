@@ -70,7 +70,7 @@ public class PlanReportResource {
     }
 
     @GET
-    @Path("{year: [0-9]{4}}.pdf")
+    @Path("{year}.pdf")
     @Produces(PDF)
     public Response pdf(@PathParam("slug") String slug, @PathParam("year") int year, @QueryParam("lang") String lang) {
         PlanReportService.File file = reports.pdf(currentUser.viewer(), CommunityRef.slug(slug), year, lang(lang))
@@ -79,7 +79,7 @@ public class PlanReportResource {
     }
 
     @GET
-    @Path("{year: [0-9]{4}}.docx")
+    @Path("{year}.docx")
     @Produces(DOCX)
     public Response docx(@PathParam("slug") String slug, @PathParam("year") int year, @QueryParam("lang") String lang) {
         PlanReportService.File file = reports.docx(currentUser.viewer(), CommunityRef.slug(slug), year, lang(lang))
@@ -89,7 +89,7 @@ public class PlanReportResource {
 
     /** Files the year's PDF into the group's repository and shows the document. */
     @POST
-    @Path("{year: [0-9]{4}}/save")
+    @Path("{year}/save")
     public Response save(@PathParam("slug") String slug, @PathParam("year") int year, @RestForm String language) {
         return pages.submit("save", Pages.typed("language", language), () -> {
             Filing.Filed filed = reports.save(currentUser.viewer(), CommunityRef.slug(slug), year, lang(language))

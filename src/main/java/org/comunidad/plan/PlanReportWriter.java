@@ -134,11 +134,11 @@ public class PlanReportWriter {
                     paragraph(doc, null, part.nothing());
                 } else if (part.table()) {
                     table(doc, List.of(m.col_date(), m.col_title(), m.col_type(), m.col_community()), part.entries()
-                            .stream().map(e -> List.of(String.valueOf(e.date()), e.title(), e.kind(), e.community()))
+                            .stream().map(e -> List.of(r.day(e.date()), e.title(), e.kind(), e.community()))
                             .toList());
                 } else {
                     for (GroupYear.Entry e : part.entries()) {
-                        paragraph(doc, "Heading2", e.date() + ": " + e.title());
+                        paragraph(doc, "Heading2", r.day(e.date()) + ": " + e.title());
                         paragraph(doc, null, e.kind() + " · " + e.community());
                         if (e.details().isEmpty()) {
                             paragraph(doc, null, m.agreements_none());
