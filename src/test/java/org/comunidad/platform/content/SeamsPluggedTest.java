@@ -2,6 +2,7 @@ package org.comunidad.platform.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -45,6 +46,12 @@ class SeamsPluggedTest {
     Instance<DemoContent> demo;
 
     @Inject
+    Instance<GroupYear> groupYear;
+
+    @Inject
+    Instance<Filing> filing;
+
+    @Inject
     WhatsNew whatsNew;
 
     @Inject
@@ -65,6 +72,10 @@ class SeamsPluggedTest {
         assertEquals(Set.of("news", "posts", "discussions", "meetings", "plans"),
                 searchable.stream().map(s -> s.searchable().key()).collect(Collectors.toSet()));
         assertEquals(10, demo.stream().count(), "community, presidency, member, news, post, discussion, documents, activity, meetings, plans");
+        // The activity report's seams (issue 15): a group's year from meetings and documents; one filing bean.
+        assertEquals(List.of("meetings", "documents"), groupYear.stream()
+                .sorted(java.util.Comparator.comparingInt(GroupYear::position)).map(GroupYear::key).toList());
+        assertTrue(filing.isResolvable(), "one bean files into the repository (documents)");
     }
 
     @Test
