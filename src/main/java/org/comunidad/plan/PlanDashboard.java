@@ -319,29 +319,12 @@ public final class PlanDashboard {
      * rolled up again by the same rule.
      */
     static Map<Long, Rollup.Result> results(PlanTree tree, Integer year) {
-        Map<Long, Rollup.Result> into = new HashMap<>();
-        Rollup.Result whole;
         if (year == null) {
-            whole = tree.whole();
-        } else {
-            List<Rollup.Item> roots = tree.roots().stream().map(n -> pruned(n, year)).filter(java.util.Objects::nonNull)
-                    .toList();
-            whole = Rollup.of(new Rollup.Item(0, Rollup.Status.PLANNED, 0, BigDecimal.ONE, roots));
+            Map<Long, Rollup.Result> into = new HashMap<>();
+            index(tree.whole(), into);
+            return into;
         }
-        index(whole, into);
-        if (year != null && whole.children().isEmpty()) {
-            into.put(0L, new Rollup.Result(0, null, Rollup.Result.Basis.NONE, List.of(), List.of()));
-        }
-        return into;
-    }
-
-    private static Rollup.Item pruned(PlanTree.Node n, int year) {
-        if (n.isLeaf()) {
-            return inYear(n, year) ? new Rollup.Item(n.id, n.status.rollup(), n.progress, n.weight, List.of()) : null;
-        }
-        List<Rollup.Item> children = n.children.stream().map(c -> pruned(c, year)).filter(java.util.Objects::nonNull)
-                .toList();
-        return children.isEmpty() ? null : new Rollup.Item(n.id, n.status.rollup(), n.progress, n.weight, children);
+        return tree.cut(n -> inYear(n, year));
     }
 
     /** Several items of one subgroup at its level, weighed as the rule weighs siblings. */

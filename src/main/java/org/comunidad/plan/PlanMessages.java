@@ -121,4 +121,14 @@ public interface PlanMessages {
     @Message String field_weight_hint();
     @Message String delete_hint();
     @Message String delete_item();
+
+    // Views and files of a plan
+    @Message String views_label();
+    @Message String view_dashboard();
+    @Message String view_timeline();
+    @Message String export_xlsx();
+    @Message String export_csv();
+    @Message String import_table();
+    @Message String activity_report();
+    @Message String make_task();
 }

@@ -314,7 +314,8 @@ public class PlanReportService {
             if (tree != null) {
                 Long thisYear = yearIds.get(id + ":" + year);
                 if (thisYear != null || !branch.isEmpty()) {
-                    status.add(statusRow(name, branch, thisYear == null ? List.of() : scheduled(tree, thisYear), m, locale));
+                    status.add(statusRow(name, branch, thisYear == null ? List.of() : scheduled(tree, thisYear),
+                            thisYear == null ? null : tree.annual(thisYear).figure(), m, locale));
                 }
                 Long nextYear = yearIds.get(id + ":" + (year + 1));
                 if (nextYear != null) {
@@ -359,15 +360,13 @@ public class PlanReportService {
     }
 
     private static PlanReport.StatusRow statusRow(String name, List<PlanTree.Node> branch, List<PlanTree.Node> items,
-            PlanReportMessages m, Locale locale) {
+            BigDecimal year, PlanReportMessages m, Locale locale) {
         BigDecimal figure = branch.isEmpty() ? null : branch.get(0).figure();
         int done = 0;
         int inProgress = 0;
         int pending = 0;
         int cancelled = 0;
-        // The year's figure: the rule of docs/plans.md over the year's activities (weighted mean, cancelled left out).
-        BigDecimal sum = BigDecimal.ZERO;
-        BigDecimal weights = BigDecimal.ZERO;
+        // The year's figure (PlanTree.annual): the plan cut down to the annual plan's items, rolled up by the rule.
         for (PlanTree.Node n : items) {
             switch (n.status) {
                 case DONE -> done++;
@@ -375,12 +374,7 @@ public class PlanReportService {
                 case CANCELLED -> cancelled++;
                 default -> pending++;
             }
-            if (n.figure() != null) {
-                sum = sum.add(n.figure().multiply(n.weight));
-                weights = weights.add(n.weight);
-            }
         }
-        BigDecimal year = weights.signum() == 0 ? null : sum.divide(weights, 1, java.math.RoundingMode.HALF_UP);
         return new PlanReport.StatusRow(name, percent(year, m, locale), percent(figure, m, locale), items.size(), done,
                 inProgress, pending, cancelled);
     }

@@ -29,6 +29,7 @@ import org.comunidad.platform.content.Refused;
 import org.comunidad.platform.content.Violation;
 import org.comunidad.platform.security.Viewer;
 import org.comunidad.platform.web.CommunityRef;
+import org.comunidad.platform.web.Links;
 
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -93,7 +94,7 @@ public class PlanService {
             boolean overdue, String owner, Long yearId, Integer year, Integer startYear, Integer durationYears,
             String budget, String funding, String responsible, ItemStatus status, int progress, BigDecimal weight,
             BigDecimal figure, Rollup.Result.Basis basis, List<ShareView> shares, boolean leaf, boolean canEdit,
-            boolean canAddChild, boolean canProgress, String formId) {
+            boolean canAddChild, boolean canProgress, String formId, String taskLink) {
         public boolean cancelled() {
             return status == ItemStatus.CANCELLED;
         }
@@ -119,17 +120,23 @@ public class PlanService {
 
     public record PlanPage(Community community, PlanHead plan, List<NodeView> nodes, BigDecimal figure,
             List<ShareView> shares, List<YearRow> years, List<Choice> yearCommunities, List<Integer> yearChoices,
-            boolean canEdit, boolean canValidate, boolean canAddTop, boolean canCreateYear) {
+            boolean canEdit, boolean canValidate, boolean canAddTop, boolean canCreateYear, String reportLink) {
+
+        /** Those who draft an annual plan somewhere in the group import one. */
+        public boolean canImport() {
+            return canCreateYear;
+        }
     }
 
     /** An activity of an annual plan, as its table shows it. */
     public record ActivityRow(long id, String parent, String level, String title, String period, boolean overdue,
             String budget, String funding, String responsible, ItemStatus status, int progress, BigDecimal figure,
-            boolean leaf, boolean canProgress, String formId) {
+            boolean leaf, boolean canProgress, String formId, String taskLink) {
     }
 
+    /** canImport: the viewer drafts this annual plan (the import form adds to it). */
     public record YearPage(Community community, PlanHead plan, YearRow year, List<ActivityRow> rows,
-            BigDecimal figure, boolean canValidate, List<ItemStatus> statuses) {
+            BigDecimal figure, boolean canValidate, List<ItemStatus> statuses, boolean canImport) {
     }
 
     /** The plan form: the schemes offered (the forum's first, selected by default) and the stored values. */
@@ -387,7 +394,8 @@ public class PlanService {
             return new PlanPage(f.community(), head(p, language), nodes, tree.whole().figure(),
                     shares(tree.whole(), tree), years, yearCommunities, yearChoices, coordinates, coordinates
                             && !p.isValidated(),
-                    coordinates, !yearCommunities.isEmpty());
+                    coordinates, !yearCommunities.isEmpty(),
+                    PlanAccess.reports(viewer, f.community()) ? Links.community(p.community.slug, "report") : null);
         });
     }
 
@@ -401,7 +409,14 @@ public class PlanService {
                 n.yearId, n.year, n.startYear, n.durationYears, budget(n.budget, n.currency, locale), n.funding,
                 responsible(n.responsibleName, n.countryName == null ? null : n.countryName.in(language)), n.status,
                 n.progress, n.weight, n.figure(), n.rollup().basis(), shares(n.rollup(), tree), n.isLeaf(), edits,
-                edits && n.depth < leafDepth, reports && n.isLeaf(), "progress-" + n.id);
+                edits && n.depth < leafDepth, reports && n.isLeaf(), "progress-" + n.id, taskLink(viewer, owner, n));
+    }
+
+    /** "Make it a task" for an item without children, where the viewer may create tasks in its community. */
+    private static String taskLink(Viewer viewer, Community owner, PlanTree.Node n) {
+        return owner != null && n.isLeaf() && n.status.isOpen() && PlanAccess.createsTask(viewer, owner)
+                ? Links.community(owner.slug, "tasks", "new") + "?item=" + n.id
+                : null;
     }
 
     private static List<ShareView> shares(Rollup.Result result, PlanTree tree) {
@@ -483,8 +498,6 @@ public class PlanService {
             PlanTree tree = PlanTree.load(em, p.id);
             LocalDate today = LocalDate.now();
             List<ActivityRow> rows = new ArrayList<>();
-            BigDecimal sum = BigDecimal.ZERO;
-            int counted = 0;
             for (PlanTree.Node n : tree.inOrder()) {
                 if (n.yearId == null || n.yearId != y.id.longValue()) {
                     continue;
@@ -497,17 +510,13 @@ public class PlanService {
                         responsible(n.responsibleName, n.countryName == null ? null : n.countryName.in(language)),
                         n.status, n.progress, n.figure(), n.isLeaf(),
                         owner != null && n.isLeaf() && PlanAccess.reportsProgress(viewer, owner, n.responsibleId),
-                        "progress-" + n.id));
-                if (n.figure() != null) {
-                    sum = sum.add(n.figure());
-                    counted++;
-                }
+                        "progress-" + n.id, taskLink(viewer, owner, n)));
             }
-            BigDecimal figure = counted == 0 ? null
-                    : sum.divide(BigDecimal.valueOf(counted), 1, java.math.RoundingMode.HALF_UP);
+            BigDecimal figure = tree.annual(y.id).figure();
             YearRow head = new YearRow(y.id, y.community.id, y.community.name.in(language), y.year, y.status, rows.size());
             return new YearPage(f.community(), head(p, language), head, rows, figure,
-                    PlanAccess.coordinates(viewer, f.community()) && !y.isValidated(), List.of(ItemStatus.values()));
+                    PlanAccess.coordinates(viewer, f.community()) && !y.isValidated(), List.of(ItemStatus.values()),
+                    PlanAccess.draftsYear(viewer, y.community));
         });
     }
 

@@ -84,6 +84,9 @@ public class PlanTransferService {
     Plans plans;
 
     @Inject
+    PlanHistory history;
+
+    @Inject
     EntityManager em;
 
     // ---------------------------------------------------------------- import
@@ -342,25 +345,8 @@ public class PlanTransferService {
                 created++;
             }
         }
-        if (plan.isValidated() || annual.isValidated()) {
-            recordImport(plan, annual, actor, created);
-        }
+        history.imported(plan, annual, actor, created);
         return annual;
-    }
-
-    /**
-     * The history's line for an import into a validated plan. A's {@code PlanHistory.imported(plan,
-     * year, actor, count)} takes this body over once merged; until then it writes the same line.
-     */
-    void recordImport(Plan plan, PlanYear year, Member actor, int count) {
-        PlanChange change = new PlanChange();
-        change.planId = plan.id;
-        change.planYearId = year.id;
-        change.actor = actor;
-        change.at = OffsetDateTime.now();
-        change.action = PlanChange.Action.IMPORTED;
-        change.after = String.valueOf(count);
-        change.persist();
     }
 
     /** The item the community's action lines hang from: its specific objective, or the general one. */

@@ -219,6 +219,37 @@ public final class PlanTree {
         return whole;
     }
 
+    /**
+     * The figures of the plan cut down to some of its activities (an annual plan's, a year's): an
+     * item without children stays if {@code kept} holds for it, an item with children stays if any
+     * child stays, and the cut tree is rolled up again by the same rule. Key 0 is the whole cut;
+     * its figure is null when nothing stays. Every page that shows a year's figure reads it here.
+     */
+    public Map<Long, Rollup.Result> cut(java.util.function.Predicate<Node> kept) {
+        List<Rollup.Item> cutRoots = roots.stream().map(n -> cut(n, kept)).filter(java.util.Objects::nonNull).toList();
+        Rollup.Result result = Rollup.of(new Rollup.Item(0, Rollup.Status.PLANNED, 0, BigDecimal.ONE, cutRoots));
+        Map<Long, Rollup.Result> into = new HashMap<>();
+        index(result, into);
+        if (cutRoots.isEmpty()) {
+            into.put(0L, new Rollup.Result(0, null, Rollup.Result.Basis.NONE, List.of(), List.of()));
+        }
+        return into;
+    }
+
+    /** The figure of an annual plan: the tree cut down to the items it schedules ({@link #cut}). */
+    public Rollup.Result annual(long yearId) {
+        return cut(n -> n.yearId != null && n.yearId == yearId).get(0L);
+    }
+
+    private static Rollup.Item cut(Node n, java.util.function.Predicate<Node> kept) {
+        List<Rollup.Item> children = n.children.stream().map(c -> cut(c, kept)).filter(java.util.Objects::nonNull)
+                .toList();
+        if (!children.isEmpty()) {
+            return new Rollup.Item(n.id, n.status.rollup(), n.progress, n.weight, children);
+        }
+        return kept.test(n) ? new Rollup.Item(n.id, n.status.rollup(), n.progress, n.weight, List.of()) : null;
+    }
+
     /** The items without children (activities, and products not broken down). */
     public List<Node> leaves() {
         return inOrder.stream().filter(Node::isLeaf).toList();

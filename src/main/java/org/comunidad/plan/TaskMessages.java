@@ -62,4 +62,7 @@ public interface TaskMessages {
     @Message String comments_none();
     @Message String field_comment();
     @Message String comment_add();
+
+    @Message String export_xlsx();
+    @Message String export_csv();
 }
