@@ -221,8 +221,8 @@ public final class PlanTree {
 
     /**
      * The figures of the plan cut down to some of its activities (an annual plan's, a year's): an
-     * item without children stays if {@code kept} holds for it, an item with children stays if any
-     * child stays, and the cut tree is rolled up again by the same rule. Key 0 is the whole cut;
+     * item without children stays if {@code kept} holds for it, an item with children stays (as a
+     * parent, its own progress unread) if any child stays, and the cut tree is rolled up again by the same rule. Key 0 is the whole cut;
      * its figure is null when nothing stays. Every page that shows a year's figure reads it here.
      */
     public Map<Long, Rollup.Result> cut(java.util.function.Predicate<Node> kept) {
@@ -242,12 +242,13 @@ public final class PlanTree {
     }
 
     private static Rollup.Item cut(Node n, java.util.function.Predicate<Node> kept) {
+        if (n.isLeaf()) {
+            return kept.test(n) ? new Rollup.Item(n.id, n.status.rollup(), n.progress, n.weight, List.of()) : null;
+        }
+        // An item with children never counts its own progress (docs/plans.md), in a cut either.
         List<Rollup.Item> children = n.children.stream().map(c -> cut(c, kept)).filter(java.util.Objects::nonNull)
                 .toList();
-        if (!children.isEmpty()) {
-            return new Rollup.Item(n.id, n.status.rollup(), n.progress, n.weight, children);
-        }
-        return kept.test(n) ? new Rollup.Item(n.id, n.status.rollup(), n.progress, n.weight, List.of()) : null;
+        return children.isEmpty() ? null : new Rollup.Item(n.id, n.status.rollup(), n.progress, n.weight, children);
     }
 
     /** The items without children (activities, and products not broken down). */

@@ -278,12 +278,12 @@ class AccessibilityBrowserTest {
         Map<String, List<String>> expected = Map.of(
                 "es", List.of("No se encontraron documentos.", "No se encontraron novedades.",
                         "No se encontraron publicaciones.", "No se encontraron debates.",
-                        "No se encontraron reuniones ni acuerdos."),
+                        "No se encontraron reuniones ni acuerdos.", "No se encontraron elementos de planes de trabajo."),
                 "pt", List.of("Nenhum documento encontrado.", "Nenhuma novidade encontrada.",
                         "Nenhuma publicação encontrada.", "Nenhum debate encontrado.",
-                        "Nenhuma reunião ou acordo encontrado."),
+                        "Nenhuma reunião ou acordo encontrado.", "Nenhum elemento de planos de trabalho encontrado."),
                 "en", List.of("No documents found.", "No news found.", "No posts found.", "No discussions found.",
-                        "No meetings or agreements found."));
+                        "No meetings or agreements found.", "No work plan items found."));
         try (Browser browser = Browser.launch(); BrowserContext context = browser.newContext("es-PE")) {
             Page page = Browser.signIn(context, APP + "/search?q=zzqxwv", "pf.peru");
             for (String language : List.of("es", "pt", "en")) {
@@ -308,7 +308,7 @@ class AccessibilityBrowserTest {
                     unreadable.add(count.innerText() + " at " + String.format("%.2f", ratio) + ":1");
                 }
             }
-            assertEquals(5, page.locator("main h2 .count").count());
+            assertEquals(6, page.locator("main h2 .count").count(), "documents, news, posts, discussions, meetings, plans");
             assertTrue(unreadable.isEmpty(), "count badges under 4.5:1 contrast: " + unreadable);
         }
     }

@@ -188,7 +188,7 @@ class PlanDashboardTest extends WithAccessMatrix {
         assertEquals(1, doc.select("#overdue-table tbody tr").size());
         assertTrue(doc.selectFirst("#plan-year option[selected]").text().equals("2025"));
         // Links keep the subgroup's address.
-        assertTrue(doc.selectFirst("a[aria-current=page]").attr("href").startsWith("/c/" + VICTIMS + "/plans/" + plan));
+        assertTrue(doc.selectFirst("nav.plan-views a[aria-current=page]").attr("href").startsWith("/c/" + VICTIMS + "/plans/" + plan));
 
         Persona.MEMBER.request().get("/c/" + GROUP + "/plans/" + plan + "/dashboard?year=2019").then().statusCode(400);
         Persona.MEMBER.request().get("/c/" + GROUP + "/plans/" + plan + "/dashboard?year=dos").then().statusCode(400);
