@@ -48,3 +48,26 @@ join community s on s.slug = v.slug
 join plan_item g on g.depth = 1 and g.parent_id is null
 join plan p on p.id = g.plan_id
 join community c on c.id = p.community_id and c.slug = 'seguridad';
+
+-- The introduction of Security's 2020 activity report, as the coordinator wrote it for seed 001
+-- (its section 1), in the forum's three languages.
+insert into plan_report (community_id, year, language, introduction, updated_by)
+select c.id, 2020, v.language, v.introduction, (select id from member where username = 'coord.seguridad')
+from community c, (values
+ ('es', 'El 22 de marzo de 2019 Argentina, Brasil, Chile, Colombia, Ecuador, Guyana, Paraguay y Perú suscribieron la '
+     || '«Declaración de Santiago para la Renovación y el Fortalecimiento de América del Sur», que dio inicio al proceso '
+     || 'de creación del Foro PROSUR.' || chr(10) || chr(10) || 'Durante 2020, en el marco de la pandemia, el trabajo de '
+     || 'los grupos sufrió retrasos; se retomó a partir de julio con foco en reestructurar los planes e identificar líneas '
+     || 'de acción y productos en vistas del 2021.'),
+ ('pt', 'Em 22 de março de 2019, Argentina, Brasil, Chile, Colômbia, Equador, Guiana, Paraguai e Peru assinaram a '
+     || '«Declaração de Santiago para a Renovação e o Fortalecimento da América do Sul», que deu início ao processo de '
+     || 'criação do Foro PROSUL.' || chr(10) || chr(10) || 'Durante 2020, no contexto da pandemia, o trabalho dos grupos '
+     || 'sofreu atrasos; foi retomado a partir de julho, com foco em reestruturar os planos e identificar linhas de ação e '
+     || 'produtos com vistas a 2021.'),
+ ('en', 'On 22 March 2019 Argentina, Brazil, Chile, Colombia, Ecuador, Guyana, Paraguay and Peru signed the "Santiago '
+     || 'Declaration for the Renewal and Strengthening of South America", which began the creation of the PROSUR Forum.'
+     || chr(10) || chr(10) || 'During 2020, amid the pandemic, the groups'' work was delayed; it resumed in July, focused on '
+     || 'restructuring the plans and identifying action lines and products for 2021.')
+) as v(language, introduction)
+where c.slug = 'seguridad'
+on conflict do nothing;
