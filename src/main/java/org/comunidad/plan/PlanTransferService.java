@@ -341,11 +341,19 @@ public class PlanTransferService {
                     && i.depth == lineDepth && i.title.equals(line.title())).findFirst()
                     .orElseGet(() -> add(all, plan, anchor, lineDepth, target, null, line.title(), null, actor));
             for (PlanTable.Row row : line.items()) {
-                add(all, plan, parent, itemDepth, target, annual, row.item(), row.period(), actor);
-                created++;
+                // The same item under the same line in the same annual plan is there already: a second
+                // confirmation (a double click, the same table again) adds nothing twice.
+                boolean there = all.stream().anyMatch(i -> i.parent != null && i.parent.id.equals(parent.id)
+                        && i.planYear != null && i.planYear.id.equals(annual.id) && i.title.equals(row.item()));
+                if (!there) {
+                    add(all, plan, parent, itemDepth, target, annual, row.item(), row.period(), actor);
+                    created++;
+                }
             }
         }
-        history.imported(plan, annual, actor, created);
+        if (created > 0) {
+            history.imported(plan, annual, actor, created);
+        }
         return annual;
     }
 

@@ -123,6 +123,12 @@ class PlanImportTest extends WithAccessMatrix {
         assertEquals(1, Db.number("select count(*) from plan_item where plan_id = ?1 and depth = 2", plan));
         assertEquals(3, Db.number("select count(*) from plan_item where plan_id = ?1 and depth = 3", plan));
         assertEquals(8, Db.number("select count(*) from plan_item where plan_id = ?1 and depth = 4", plan));
+
+        // Confirming the same table again (a double click) adds nothing to that annual plan.
+        PlanImports.importTable(Persona.LEADER, "seguridad", plan, VICTIMAS, 2021, "victimas.csv",
+                PlanImports.resource("seed001-victimas.csv"));
+        assertEquals(4, Db.number("select count(*) from plan_item where plan_year_id = ?1", year));
+        assertEquals(8, Db.number("select count(*) from plan_item where plan_id = ?1 and depth = 4", plan));
     }
 
     @Test
