@@ -257,7 +257,7 @@ class PlanReportTest extends WithAccessMatrix {
 
     /**
      * The first two pages of the Security report (2020, with the 2021 work plans of seed 001's
-     * section 7) as images for the issue's closing note, when the scratch folder is there.
+     * section 7) render, and are written as images to look at (target/report-pages).
      */
     @Test
     void theFirstTwoPagesRenderToImages() throws IOException {
@@ -273,7 +273,9 @@ class PlanReportTest extends WithAccessMatrix {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertTrue(doc.getNumberOfPages() >= 2, "pages: " + doc.getNumberOfPages());
             PDFRenderer renderer = new PDFRenderer(doc);
-            File dir = new File(System.getProperty("comunidad.report.images", "/work/scratch/i15"));
+            // Written under target/ (or where -Dcomunidad.report.images says) to look at the pages.
+            File dir = new File(System.getProperty("comunidad.report.images", "target/report-pages"));
+            dir.mkdirs();
             for (int page = 0; page < 2; page++) {
                 var image = renderer.renderImageWithDPI(page, 110);
                 assertTrue(image.getWidth() > 800);
