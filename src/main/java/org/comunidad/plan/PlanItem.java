@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
 import org.comunidad.community.Community;
@@ -110,5 +111,16 @@ public class PlanItem extends BaseEntity {
     /** The plan's items in tree order (parents before children, then by position). */
     public static List<PlanItem> ofPlan(long planId) {
         return list("plan.id = ?1 order by depth, position, id", planId);
+    }
+
+    /**
+     * Hibernate reads an embedded value whose columns are all null as null; a row without a
+     * deadline gets the empty period instead, so that code reads {@code period.text} safely.
+     */
+    @PostLoad
+    void emptyPeriod() {
+        if (period == null) {
+            period = new PeriodColumns();
+        }
     }
 }

@@ -874,7 +874,9 @@ public class PlanService {
                     Number found = (Number) em.createNativeQuery("""
                             select count(*) from membership ms join community c on c.id = ms.community_id
                             where ms.member_id = :m and (c.id = :g or c.parent_id = :g)""")
-                            .setParameter("m", memberId).setParameter("g", i.plan.community.id).getSingleResult();
+                            .setParameter("m", memberId).setParameter("g", i.plan.community.id)
+                            // Not flushed first: the item may hold values this form will refuse.
+                            .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult();
                     if (found.longValue() > 0) {
                         m = em.find(Member.class, memberId);
                     }

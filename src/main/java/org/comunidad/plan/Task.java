@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
 import org.comunidad.community.Community;
@@ -79,4 +80,15 @@ public class Task extends BaseEntity {
     /** The deadline the "due in 7 days" notice went out for. */
     @Column(name = "reminded_for")
     public java.time.LocalDate remindedFor;
+
+    /**
+     * Hibernate reads an embedded value whose columns are all null as null; a row without a
+     * deadline gets the empty period instead, so that code reads {@code due.text} safely.
+     */
+    @PostLoad
+    void emptyPeriod() {
+        if (due == null) {
+            due = new PeriodColumns();
+        }
+    }
 }

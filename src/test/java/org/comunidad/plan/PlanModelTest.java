@@ -88,4 +88,20 @@ class PlanModelTest {
         assertEquals(3, tree.leaves().size());
         assertEquals(Rollup.Result.Basis.MEAN, tree.node(line).rollup().basis());
     }
+
+    @Test
+    void anItemOrATaskWithoutADeadlineReadsAsTheEmptyPeriod() {
+        long plan = TestPlans.plan("seguridad").save();
+        long item = TestPlans.item(plan, "seguridad").titled("Sin plazo").save();
+        long task = TestPlans.task("seguridad").titled("Sin plazo").save();
+        Db.run(em -> {
+            PlanItem i = em.find(PlanItem.class, item);
+            assertTrue(i.period.isEmpty());
+            assertEquals(null, i.period.text);
+            assertEquals(null, i.period.deadline());
+            Task t = em.find(Task.class, task);
+            assertTrue(t.due.isEmpty());
+            assertFalse(t.due.overdueOn(LocalDate.now()));
+        });
+    }
 }
