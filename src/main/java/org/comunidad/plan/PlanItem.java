@@ -11,7 +11,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
 import org.comunidad.community.Community;
@@ -114,13 +113,11 @@ public class PlanItem extends BaseEntity {
     }
 
     /**
-     * Hibernate reads an embedded value whose columns are all null as null; a row without a
-     * deadline gets the empty period instead, so that code reads {@code period.text} safely.
+     * Hibernate reads an embedded value whose columns are all null as null: a row without a
+     * deadline reads as the empty period (not stored, so nothing is written back), and code
+     * reads {@code period.text} safely. Panache routes {@code item.period} through this getter.
      */
-    @PostLoad
-    void emptyPeriod() {
-        if (period == null) {
-            period = new PeriodColumns();
-        }
+    public PeriodColumns getPeriod() {
+        return period == null ? new PeriodColumns() : period;
     }
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 
 import org.comunidad.community.Community;
@@ -82,13 +81,11 @@ public class Task extends BaseEntity {
     public java.time.LocalDate remindedFor;
 
     /**
-     * Hibernate reads an embedded value whose columns are all null as null; a row without a
-     * deadline gets the empty period instead, so that code reads {@code due.text} safely.
+     * Hibernate reads an embedded value whose columns are all null as null: a row without a
+     * deadline reads as the empty period (not stored, so nothing is written back), and code
+     * reads {@code due.text} safely. Panache routes {@code item.due} through this getter.
      */
-    @PostLoad
-    void emptyPeriod() {
-        if (due == null) {
-            due = new PeriodColumns();
-        }
+    public PeriodColumns getDue() {
+        return due == null ? new PeriodColumns() : due;
     }
 }
