@@ -542,23 +542,41 @@ public class PlanService {
 
     // ---------------------------------------------------------------- items
 
+    /** Where a new item goes: under {@code parent} (null: at the top), owned by {@code owner}, at {@code depth}. */
+    private record Placement(PlanItem parent, Community owner, int depth) {
+    }
+
+    /**
+     * The place of a new item under {@code parentId} within the plan (empty: no such item there, 404),
+     * for a viewer who edits there (else refused: the coordinator alone adds at the top).
+     */
+    private static Optional<Placement> placement(Viewer viewer, Plan p, Long parentId) {
+        PlanItem parent = null;
+        if (parentId != null) {
+            parent = PlanItem.<PlanItem> findByIdOptional(parentId).filter(i -> i.plan.id.equals(p.id)).orElse(null);
+            if (parent == null) {
+                return Optional.empty();
+            }
+        }
+        Community owner = parent == null ? p.community : parent.community;
+        if (!PlanAccess.edits(viewer, owner)) {
+            throw new Refused(parent == null ? PlanRefusal.NOT_COORDINATOR : PlanRefusal.NOT_EDITOR);
+        }
+        return Optional.of(new Placement(parent, owner, parent == null ? 1 : parent.depth + 1));
+    }
+
     /** The form of a new item under {@code parentId} (null: a top-level item). */
     @Transactional
     public Optional<ItemForm> newItemForm(Viewer viewer, CommunityRef ref, long planId, Long parentId, Locale locale) {
         return plans.plan(viewer, ref, planId).flatMap(f -> {
             Plan p = f.plan();
-            PlanItem parent = null;
-            if (parentId != null) {
-                parent = PlanItem.<PlanItem> findByIdOptional(parentId).filter(i -> i.plan.id.equals(p.id)).orElse(null);
-                if (parent == null) {
-                    return Optional.empty();
-                }
+            Optional<Placement> at = placement(viewer, p, parentId);
+            if (at.isEmpty()) {
+                return Optional.empty();
             }
-            Community owner = parent == null ? p.community : parent.community;
-            if (!PlanAccess.edits(viewer, owner)) {
-                throw new Refused(parent == null ? PlanRefusal.NOT_COORDINATOR : PlanRefusal.NOT_EDITOR);
-            }
-            int depth = parent == null ? 1 : parent.depth + 1;
+            PlanItem parent = at.get().parent();
+            Community owner = at.get().owner();
+            int depth = at.get().depth();
             if (depth > p.scheme.leafDepth()) {
                 throw new InvalidInput(List.of(new Violation("parent", PlanViolation.NO_LEVEL_BELOW, 0)));
             }
@@ -635,18 +653,13 @@ public class PlanService {
     public Optional<PlanItem> createItem(Viewer viewer, CommunityRef ref, long planId, Long parentId, ItemInput input) {
         return plans.plan(viewer, ref, planId).flatMap(f -> {
             Plan p = f.plan();
-            PlanItem parent = null;
-            if (parentId != null) {
-                parent = PlanItem.<PlanItem> findByIdOptional(parentId).filter(i -> i.plan.id.equals(p.id)).orElse(null);
-                if (parent == null) {
-                    return Optional.empty();
-                }
+            Optional<Placement> at = placement(viewer, p, parentId);
+            if (at.isEmpty()) {
+                return Optional.empty();
             }
-            Community owner = parent == null ? p.community : parent.community;
-            if (!PlanAccess.edits(viewer, owner)) {
-                throw new Refused(parent == null ? PlanRefusal.NOT_COORDINATOR : PlanRefusal.NOT_EDITOR);
-            }
-            int depth = parent == null ? 1 : parent.depth + 1;
+            PlanItem parent = at.get().parent();
+            Community owner = at.get().owner();
+            int depth = at.get().depth();
             List<Violation> violations = new ArrayList<>();
             if (depth > p.scheme.leafDepth()) {
                 violations.add(new Violation("parent", PlanViolation.NO_LEVEL_BELOW, 0));
