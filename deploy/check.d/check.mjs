@@ -268,6 +268,15 @@ const named = (s) => new Set([...s.matchAll(/\b(comunidad_[a-z_]+|cnpg_[a-z_]+|m
 const inDashboard = named(exprs.map((e) => e.expr).join("\n"));
 const inRules = named(YAML.stringify(rule?.spec ?? {}));
 for (const m of inRules) if (!inDashboard.has(m)) fail(`dashboard: no panel shows ${m}, which an alert watches`);
+// Every alert names its runbook section, and that section exists in deploy/README.md.
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+const anchors = new Set([...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) => m[1].trim().toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-")));
+for (const g of rule?.spec.groups ?? []) for (const r of g.rules) {
+  const link = r.annotations?.runbook ?? "";
+  const anchor = link.split("#")[1];
+  if (!link.startsWith("deploy/README.md#") || !anchors.has(anchor)) fail(`alert ${r.alert}: runbook "${link}" is not a section of deploy/README.md`);
+}
+if (!anchors.has("backup-and-restore")) console.log("  note: deploy/README.md has no section \"Backup and restore\" yet (the runbook's Restore links to it)");
 writeFileSync(join(outDir, "dashboard.generated.yaml"), YAML.stringify({ groups: [{ name: "dashboard-queries", rules: exprs }] }));
 console.log(`monitoring: ${rule?.spec.groups.reduce((n, g) => n + g.rules.length, 0)} alert rules, ${exprs.length} dashboard queries written for promtool; ${inDashboard.size} metric names on the dashboard`);
 
