@@ -115,9 +115,10 @@ class BackupRestoreIT {
                     assertEquals(before.directories(), after.directories(), "member directories (CSV), per community");
                     assertEquals(before.members(), after.members(), "members");
                     System.out.printf("restored: %d document versions hashed, %d queries (%d hits) compared, "
-                            + "%d directories compared (%d members); whole test %d s%n", after.downloads().size(),
-                            after.searches().size(), after.searches().values().stream().mapToInt(List::size).sum(),
-                            after.directories().size(), after.members(), (System.nanoTime() - started) / 1_000_000_000L);
+                            + "%d directories compared (%d members, %d directory lines); whole test %d s%n", after.downloads().size(),
+                            after.searches().size(), after.searches().values().stream().flatMap(List::stream).filter(h -> h.startsWith("/")).count(),
+                            after.directories().size(), after.members(),
+                            after.directories().values().stream().mapToLong(csv -> csv.lines().count()).sum(), (System.nanoTime() - started) / 1_000_000_000L);
                 }
             }
         }
@@ -159,7 +160,10 @@ class BackupRestoreIT {
         for (String q : QUERIES) {
             String page = app.get("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
             List<String> hits = new ArrayList<>();
-            Matcher m = HIT.matcher(page.substring(Math.max(0, page.indexOf("id=\"found-documents\""))));
+            int from = page.indexOf("id=\"found-documents\"");
+            assertTrue(from > 0, "results for " + q);
+            int to = page.indexOf("</main>", from);
+            Matcher m = HIT.matcher(page.substring(from, to < 0 ? page.length() : to));
             while (m.find()) {
                 hits.add(m.group(1) != null ? m.group(1) : "count " + m.group(2));
             }

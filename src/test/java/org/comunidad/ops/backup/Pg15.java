@@ -72,6 +72,12 @@ final class Pg15 implements AutoCloseable {
     static Pg15 existing(Path data, int port) {
         Pg15 server = new Pg15(data, port);
         server.ownTree(data);
+        try {
+            // The server refuses a data folder others can read.
+            Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return server;
     }
 
