@@ -105,6 +105,10 @@ class BackupRestoreIT {
                 long restoreStarted = System.nanoTime();
                 String out = Shell.run(List.of("bash", script("restore.sh")), restoreEnv, Duration.ofMinutes(5));
                 System.out.printf("restore.sh (%d ms):%n%s%n", (System.nanoTime() - restoreStarted) / 1_000_000, out);
+                assertTrue(out.contains(" 0 missing"), out);
+                // A second restore over the restored data is refused: restore.sh never mixes two states.
+                Shell.Result again = Shell.call(List.of("bash", script("restore.sh")), restoreEnv, Duration.ofMinutes(2));
+                assertTrue(again.exitCode() != 0 && again.output().contains("is not empty"), again.output());
 
                 Map<String, String> envB = AppProcess.environment(pgB.jdbcUrl("comunidad"), s3B.endpoint(),
                         S3Server.ACCESS_KEY, S3Server.SECRET_KEY, issuer.issuer(), appPortB);
