@@ -1,6 +1,7 @@
 package org.comunidad.document;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.storage.ObjectStore;
 import org.comunidad.platform.storage.StorageException;
 import org.jboss.logging.Logger;
@@ -43,23 +45,29 @@ public class DocumentJobs {
     @Inject
     TextExtractor extractor;
 
+    @Inject
+    Jobs jobs;
+
     void onStored(@ObservesAsync DocumentUploads.VersionStored event) {
         extractPending();
     }
 
     @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void extractScheduled() {
-        extractPending();
+        // Due time: the minute (an upload also starts it at once, outside the schedule).
+        jobs.run("document-text", Duration.ofSeconds(60), this::extractPending);
     }
 
     @Scheduled(cron = "0 17 3 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeScheduled() {
-        purgeTrash();
+        // Due time: the day (UTC).
+        jobs.run("document-purge", Duration.ofDays(1), this::purgeTrash);
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepScheduled() {
-        sweep(config.sweepGrace());
+        // Due time: the hour.
+        jobs.run("document-sweep", Duration.ofHours(1), () -> sweep(config.sweepGrace()));
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.storage.ObjectStore;
 import org.jboss.logging.Logger;
 
@@ -40,9 +41,13 @@ public class MeetingRecordingJobs {
     @Inject
     MeetingRecordingConfig config;
 
+    @Inject
+    Jobs jobs;
+
     @Scheduled(every = "1h", delayed = "7m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepScheduled() {
-        sweep(config.sweepGrace());
+        // Due time: the hour.
+        jobs.run("meeting-recording-sweep", Duration.ofHours(1), () -> sweep(config.sweepGrace()));
     }
 
     public Sweep sweep(Duration grace) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.web.Links;
@@ -45,10 +46,14 @@ public class MeetingReminders {
     @Inject
     SiteConfig site;
 
+    @Inject
+    Jobs jobs;
+
     @Scheduled(every = "${comunidad.meetings.calendar.reminder-every}", delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        remind(Instant.now());
+        // Due time: the interval's slot (5 minutes by default).
+        jobs.run("meeting-reminders", Jobs.interval(config.reminderEvery()), () -> remind(Instant.now()));
     }
 
     /** Reminds every meeting due at {@code now}; returns the number of reminders fired (0 if another replica runs). */

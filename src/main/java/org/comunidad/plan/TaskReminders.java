@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.web.Links;
@@ -41,10 +42,17 @@ public class TaskReminders {
     @Inject
     SiteConfig site;
 
+    @Inject
+    Jobs jobs;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.tasks.reminder-every", defaultValue = "1h")
+    String every;
+
     @Scheduled(every = "${comunidad.tasks.reminder-every:1h}", delayed = "90s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        remind(LocalDate.now(site.timeZone()));
+        // Due time: the interval's slot (an hour by default).
+        jobs.run("task-reminders", Jobs.interval(every), () -> remind(LocalDate.now(site.timeZone())));
     }
 
     /** Reminds every task due within 7 days of {@code today}; returns the number of reminders fired (0 if another replica runs). */
