@@ -26,8 +26,9 @@ import io.quarkus.scheduler.Scheduled;
  * the start, every scheduled meeting entering that window reminds its invited officials who have
  * not declined or excused themselves (a MEETING_REMINDER notice; the email follows the member's
  * preference for reminders, in their language and zone). A meeting is marked with the start it
- * was reminded for, so it is reminded once, and again only if it moves. The run holds a
- * PostgreSQL advisory lock, so it runs once across replicas.
+ * was reminded for, so it is reminded once, and again only if it moves. The schedule goes through
+ * {@link Jobs}, so each due time (the interval's slot) runs once across instances; the run also
+ * holds a PostgreSQL advisory lock, so two runs never overlap.
  */
 @ApplicationScoped
 public class MeetingReminders {

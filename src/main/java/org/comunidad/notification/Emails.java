@@ -40,7 +40,8 @@ import io.quarkus.scheduler.Scheduled;
  * email follows). Each row is emailed at most once: at once (mentions, join decisions,
  * assignments and accepted invitations by default) or in the daily digest (everything
  * else), as each member chose; a row read in the app before its digest is skipped. Rows
- * are claimed with {@code for update skip locked}, so replicas never send the same one.
+ * are claimed with {@code for update skip locked}, so replicas never send the same one; the
+ * schedules go through {@link Jobs}, so each due time runs once across instances.
  * Only an address Keycloak verified is written to (email_verified in the member's token):
  * until then the rows wait, and the bell shows them.
  */
@@ -118,6 +119,9 @@ public class Emails {
     @Inject
     MeterRegistry registry;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.jobs.email-digest.slot", defaultValue = "1h")
+    String digestSlot;
+
     @Scheduled(every = "${comunidad.mail.immediate-every}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void immediateScheduled() {
@@ -125,11 +129,11 @@ public class Emails {
         jobs.run("email-immediate", Jobs.interval(mail.immediateEvery()), this::sendImmediate);
     }
 
-    @Scheduled(cron = "0 2 * * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "${comunidad.jobs.email-digest.cron:0 2 * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = DigestSwitch.class)
     void digestScheduled() {
-        // Due time: the hour (each member's digest goes at their local digest hour).
-        jobs.run("email-digest", java.time.Duration.ofHours(1), () -> sendDigests(Instant.now(), false));
+        // Due time: the hour, or the configured slot (each member's digest goes at their local digest hour).
+        jobs.run("email-digest", Jobs.interval(digestSlot), () -> sendDigests(Instant.now(), false));
     }
 
     /** Off in the tests, which run the digest themselves. */

@@ -23,8 +23,9 @@ import io.quarkus.scheduler.Scheduled;
  * due date or period (in the site's time zone), every open task with an assignee entering that
  * window tells the assignee (a TASK_DUE_SOON notice). A task is marked with the deadline it was
  * reminded for ({@code task.reminded_for}), so it is reminded once, and again only if its
- * deadline moves. Periods to be defined and continuing ones have no deadline. The run holds a
- * PostgreSQL advisory lock, so it runs once across replicas.
+ * deadline moves. Periods to be defined and continuing ones have no deadline. The schedule goes
+ * through {@link Jobs}, so each due time (the interval's slot) runs once across instances; the
+ * run also holds a PostgreSQL advisory lock, so two runs never overlap.
  */
 @ApplicationScoped
 public class TaskReminders {

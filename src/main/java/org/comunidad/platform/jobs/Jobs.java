@@ -172,7 +172,8 @@ public class Jobs {
     }
 
     /** The job_run rows of the last {@link #KEEP} are enough; older ones go, once a day. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${comunidad.jobs.job-run-prune.every:1h}", delayed = "10m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pruneScheduled() {
         run(PRUNE, Duration.ofDays(1), () -> QuarkusTransaction.requiringNew().run(() -> em
                 .createNativeQuery("delete from job_run where started_at < ?1")
