@@ -10,6 +10,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.storage.ObjectStore;
 import org.comunidad.platform.storage.StorageException;
 import org.jboss.logging.Logger;
@@ -18,8 +19,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The repository's background work, each run holding a PostgreSQL advisory lock so that
- * it runs once across replicas: text extraction for search (right after an upload and
+ * The repository's background work, scheduled through {@link Jobs} (each due time runs once
+ * across instances; the sweep and the purge also hold a PostgreSQL advisory lock, so two runs
+ * never overlap): text extraction for search (right after an upload and
  * every minute for anything left; each version claimed with SKIP LOCKED), the trash
  * purge, and the sweeper that removes objects no row references and multipart uploads
  * that were never completed.
@@ -43,23 +45,41 @@ public class DocumentJobs {
     @Inject
     TextExtractor extractor;
 
+    @Inject
+    Jobs jobs;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.jobs.document-text.every", defaultValue = "60s")
+    String textEvery;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.jobs.document-purge.slot", defaultValue = "1d")
+    String purgeSlot;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.jobs.document-sweep.every", defaultValue = "1h")
+    String sweepEvery;
+
     void onStored(@ObservesAsync DocumentUploads.VersionStored event) {
         extractPending();
     }
 
-    @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${comunidad.jobs.document-text.every:60s}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void extractScheduled() {
-        extractPending();
+        // Due time: the minute (an upload also starts it at once, outside the schedule).
+        jobs.run("document-text", Jobs.interval(textEvery), this::extractPending);
     }
 
-    @Scheduled(cron = "0 17 3 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${comunidad.jobs.document-purge.cron:0 17 3 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeScheduled() {
-        purgeTrash();
+        // Due time: the day (UTC), or the configured slot.
+        jobs.run("document-purge", Jobs.interval(purgeSlot), this::purgeTrash);
     }
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${comunidad.jobs.document-sweep.every:1h}", delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepScheduled() {
-        sweep(config.sweepGrace());
+        // Due time: the hour.
+        jobs.run("document-sweep", Jobs.interval(sweepEvery), () -> sweep(config.sweepGrace()));
     }
 
     /**

@@ -26,6 +26,8 @@ import org.comunidad.platform.storage.ObjectStore;
 import org.comunidad.platform.storage.StorageException;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -67,11 +69,20 @@ public class DocumentUploads {
     @Inject
     Event<VersionStored> stored;
 
+    @Inject
+    MeterRegistry registry;
+
     /**
      * A new document in a community (group or subgroup), in a folder or at its top level;
      * empty (nothing read, nothing stored) when the folder is not the community's.
      */
     public Optional<Document> upload(Viewer viewer, Community community, Long folderId,
+            DocumentService.Metadata metadata, String typedFileName, long declaredLength, InputStream body) {
+        return counted(() -> uploadDocument(viewer, community, folderId, metadata, typedFileName, declaredLength,
+                body), document -> document.currentVersion.sizeBytes);
+    }
+
+    private Optional<Document> uploadDocument(Viewer viewer, Community community, Long folderId,
             DocumentService.Metadata metadata, String typedFileName, long declaredLength, InputStream body) {
         String fileName = DocumentFiles.safeFileName(typedFileName);
         // Every check that needs no bytes comes first: a refused upload stores nothing.
@@ -120,6 +131,12 @@ public class DocumentUploads {
      * while the file was uploading.
      */
     public Optional<DocumentVersion> addVersion(Viewer viewer, Community community, long documentId,
+            String comment, String typedFileName, long declaredLength, InputStream body) {
+        return counted(() -> uploadVersion(viewer, community, documentId, comment, typedFileName, declaredLength,
+                body), version -> version.sizeBytes);
+    }
+
+    private Optional<DocumentVersion> uploadVersion(Viewer viewer, Community community, long documentId,
             String comment, String typedFileName, long declaredLength, InputStream body) {
         String fileName = DocumentFiles.safeFileName(typedFileName);
         String cleanComment = org.comunidad.platform.content.Texts.clean(comment);
@@ -172,6 +189,39 @@ public class DocumentUploads {
         } catch (RuntimeException e) {
             discard(object.key());
             throw e;
+        }
+    }
+
+    /**
+     * Counts an upload in {@code comunidad_uploads_total{outcome}} (success; refused: the member's
+     * request was refused, for its size, quota, type, rights or place; failed: the body was cut or
+     * the store or database failed) and a stored one's size in {@code comunidad_upload_bytes_total}.
+     */
+    private <T> Optional<T> counted(java.util.function.Supplier<Optional<T>> upload,
+            java.util.function.ToLongFunction<T> size) {
+        String outcome = "failed";
+        try {
+            Optional<T> stored = upload.get();
+            if (stored.isPresent()) {
+                outcome = "success";
+                Counter.builder("comunidad.upload.bytes").baseUnit("bytes")
+                        .description("Bytes of the files stored by uploads").register(registry)
+                        .increment(size.applyAsLong(stored.get()));
+            } else {
+                outcome = "refused";
+            }
+            return stored;
+        } catch (UploadRefused e) {
+            boolean members = e.code() != UploadRefused.Code.INCOMPLETE
+                    && e.code() != UploadRefused.Code.STORAGE_UNAVAILABLE;
+            outcome = members ? "refused" : "failed";
+            throw e;
+        } catch (Refused | org.comunidad.platform.content.InvalidInput e) {
+            outcome = "refused";
+            throw e;
+        } finally {
+            Counter.builder("comunidad.uploads").description("Uploads of documents and versions, by outcome")
+                    .tag("outcome", outcome).register(registry).increment();
         }
     }
 

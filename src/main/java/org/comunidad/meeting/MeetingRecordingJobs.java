@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.storage.ObjectStore;
 import org.jboss.logging.Logger;
 
@@ -17,8 +18,9 @@ import io.quarkus.scheduler.Scheduled;
  * The recordings' sweeper: removes objects under recordings/ that no row references (an upload
  * whose row was refused while the store was down, a deletion whose file could not be removed then)
  * and multipart uploads never completed, once older than the grace period. Store-then-reference
- * makes this safe: a row never points to a missing object. Each run holds a PostgreSQL advisory
- * lock so that it runs once across replicas.
+ * makes this safe: a row never points to a missing object. The schedule goes through {@link Jobs}
+ * (each hour runs once across instances) and each run holds a PostgreSQL advisory lock, so two
+ * runs never overlap.
  */
 @ApplicationScoped
 public class MeetingRecordingJobs {
@@ -40,9 +42,17 @@ public class MeetingRecordingJobs {
     @Inject
     MeetingRecordingConfig config;
 
-    @Scheduled(every = "1h", delayed = "7m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    Jobs jobs;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.jobs.meeting-recording-sweep.every", defaultValue = "1h")
+    String sweepEvery;
+
+    @Scheduled(every = "${comunidad.jobs.meeting-recording-sweep.every:1h}", delayed = "7m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepScheduled() {
-        sweep(config.sweepGrace());
+        // Due time: the hour.
+        jobs.run("meeting-recording-sweep", Jobs.interval(sweepEvery), () -> sweep(config.sweepGrace()));
     }
 
     public Sweep sweep(Duration grace) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.web.Links;
@@ -25,8 +26,9 @@ import io.quarkus.scheduler.Scheduled;
  * the start, every scheduled meeting entering that window reminds its invited officials who have
  * not declined or excused themselves (a MEETING_REMINDER notice; the email follows the member's
  * preference for reminders, in their language and zone). A meeting is marked with the start it
- * was reminded for, so it is reminded once, and again only if it moves. The run holds a
- * PostgreSQL advisory lock, so it runs once across replicas.
+ * was reminded for, so it is reminded once, and again only if it moves. The schedule goes through
+ * {@link Jobs}, so each due time (the interval's slot) runs once across instances; the run also
+ * holds a PostgreSQL advisory lock, so two runs never overlap.
  */
 @ApplicationScoped
 public class MeetingReminders {
@@ -45,10 +47,14 @@ public class MeetingReminders {
     @Inject
     SiteConfig site;
 
+    @Inject
+    Jobs jobs;
+
     @Scheduled(every = "${comunidad.meetings.calendar.reminder-every}", delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        remind(Instant.now());
+        // Due time: the interval's slot (5 minutes by default).
+        jobs.run("meeting-reminders", Jobs.interval(config.reminderEvery()), () -> remind(Instant.now()));
     }
 
     /** Reminds every meeting due at {@code now}; returns the number of reminders fired (0 if another replica runs). */

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.notice.NoticeAttachment;
 import org.comunidad.platform.notice.NoticeKind;
 import org.comunidad.platform.persistence.Localized;
@@ -24,6 +25,8 @@ import org.comunidad.platform.web.Languages;
 import org.comunidad.platform.web.SiteConfig;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,7 +40,8 @@ import io.quarkus.scheduler.Scheduled;
  * email follows). Each row is emailed at most once: at once (mentions, join decisions,
  * assignments and accepted invitations by default) or in the daily digest (everything
  * else), as each member chose; a row read in the app before its digest is skipped. Rows
- * are claimed with {@code for update skip locked}, so replicas never send the same one.
+ * are claimed with {@code for update skip locked}, so replicas never send the same one; the
+ * schedules go through {@link Jobs}, so each due time runs once across instances.
  * Only an address Keycloak verified is written to (email_verified in the member's token):
  * until then the rows wait, and the bell shows them.
  */
@@ -109,16 +113,27 @@ public class Emails {
     @Inject
     Instance<NoticeAttachment> attachments;
 
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    MeterRegistry registry;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.jobs.email-digest.slot", defaultValue = "1h")
+    String digestSlot;
+
     @Scheduled(every = "${comunidad.mail.immediate-every}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void immediateScheduled() {
-        sendImmediate();
+        // Due time: the interval's slot (20 s by default).
+        jobs.run("email-immediate", Jobs.interval(mail.immediateEvery()), this::sendImmediate);
     }
 
-    @Scheduled(cron = "0 2 * * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "${comunidad.jobs.email-digest.cron:0 2 * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = DigestSwitch.class)
     void digestScheduled() {
-        sendDigests(Instant.now(), false);
+        // Due time: the hour, or the configured slot (each member's digest goes at their local digest hour).
+        jobs.run("email-digest", Jobs.interval(digestSlot), () -> sendDigests(Instant.now(), false));
     }
 
     /** Off in the tests, which run the digest themselves. */
@@ -188,7 +203,7 @@ public class Emails {
                     .setHtml(Templates.notificationHtml(recipient, line, title, base(), unsubscribe, preferences)
                             .setLocale(recipient.locale()).render());
             attach(mail, line, row.get("event_key", String.class), recipient);
-            send(mail, unsubscribe);
+            send(mail, unsubscribe, "immediate");
         }
         return rows.size();
     }
@@ -279,7 +294,7 @@ public class Emails {
                 Templates.digestText(recipient, lines, titles, base(), unsubscribe, preferences)
                         .setLocale(recipient.locale()).render())
                 .setHtml(Templates.digestHtml(recipient, lines, titles, base(), unsubscribe, preferences)
-                        .setLocale(recipient.locale()).render()), unsubscribe);
+                        .setLocale(recipient.locale()).render()), unsubscribe, "digest");
         return true;
     }
 
@@ -294,11 +309,26 @@ public class Emails {
         }
     }
 
-    private void send(Mail mail, String unsubscribe) {
+    /**
+     * Sends one email, counted in {@code comunidad_emails_total{kind,outcome}} (kind: immediate or
+     * digest; outcome: sent or failed).
+     */
+    private void send(Mail mail, String unsubscribe, String kind) {
         mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">");
         mail.addHeader("Auto-Submitted", "auto-generated");
         // A failure throws: the transaction rolls back and the rows are emailed next time.
-        mailer.send(mail);
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            counted(kind, "failed");
+            throw e;
+        }
+        counted(kind, "sent");
+    }
+
+    private void counted(String kind, String outcome) {
+        Counter.builder("comunidad.emails").description("Emails handed to the mail server, by kind and outcome")
+                .tag("kind", kind).tag("outcome", outcome).register(registry).increment();
     }
 
     private String base() {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.comunidad.platform.jobs.Jobs;
 import org.comunidad.platform.notice.Notice;
 import org.comunidad.platform.persistence.SqlValues;
 import org.comunidad.platform.web.Links;
@@ -22,8 +23,9 @@ import io.quarkus.scheduler.Scheduled;
  * due date or period (in the site's time zone), every open task with an assignee entering that
  * window tells the assignee (a TASK_DUE_SOON notice). A task is marked with the deadline it was
  * reminded for ({@code task.reminded_for}), so it is reminded once, and again only if its
- * deadline moves. Periods to be defined and continuing ones have no deadline. The run holds a
- * PostgreSQL advisory lock, so it runs once across replicas.
+ * deadline moves. Periods to be defined and continuing ones have no deadline. The schedule goes
+ * through {@link Jobs}, so each due time (the interval's slot) runs once across instances; the
+ * run also holds a PostgreSQL advisory lock, so two runs never overlap.
  */
 @ApplicationScoped
 public class TaskReminders {
@@ -41,10 +43,17 @@ public class TaskReminders {
     @Inject
     SiteConfig site;
 
+    @Inject
+    Jobs jobs;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.tasks.reminder-every", defaultValue = "1h")
+    String every;
+
     @Scheduled(every = "${comunidad.tasks.reminder-every:1h}", delayed = "90s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        remind(LocalDate.now(site.timeZone()));
+        // Due time: the interval's slot (an hour by default).
+        jobs.run("task-reminders", Jobs.interval(every), () -> remind(LocalDate.now(site.timeZone())));
     }
 
     /** Reminds every task due within 7 days of {@code today}; returns the number of reminders fired (0 if another replica runs). */

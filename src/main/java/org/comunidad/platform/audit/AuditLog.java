@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.comunidad.platform.web.RequestIds;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -45,6 +47,10 @@ public class AuditLog extends PanacheEntityBase {
     @Column(length = 2000)
     public String detail;
 
+    /** The X-Request-Id of the request that wrote the entry (its log lines carry it); null for jobs. */
+    @Column(name = "request_id", length = 64)
+    public String requestId;
+
     /** communityId null: an action of the forum as a whole (the pro tempore presidency). */
     public static AuditLog record(long actorId, Long communityId, String action, String targetType, long targetId,
             String detail) {
@@ -56,6 +62,7 @@ public class AuditLog extends PanacheEntityBase {
         entry.targetType = targetType;
         entry.targetId = targetId;
         entry.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+        entry.requestId = RequestIds.current();
         entry.persist();
         return entry;
     }

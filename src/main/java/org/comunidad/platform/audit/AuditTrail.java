@@ -38,7 +38,7 @@ public class AuditTrail {
     }
 
     public record Entry(long id, OffsetDateTime at, String actor, String actorCountry, Localized community,
-            String action, String targetType, Long targetId, String detail) {
+            String action, String targetType, Long targetId, String detail, String requestId) {
     }
 
     public record Page(List<Entry> entries, Long nextBefore) {
@@ -97,7 +97,8 @@ public class AuditTrail {
         StringBuilder sql = new StringBuilder("""
                 select a.id as id, a.at as at, m.display_name as actor, m.country_code as actor_country,
                        c.name_es as name_es, c.name_pt as name_pt, c.name_en as name_en, a.action as action,
-                       a.target_type as target_type, a.target_id as target_id, a.detail as detail
+                       a.target_type as target_type, a.target_id as target_id, a.detail as detail,
+                       a.request_id as request_id
                 from audit_log a left join member m on m.id = a.actor_id left join community c on c.id = a.community_id
                 where true""");
         if (groupId != null) {
@@ -131,7 +132,8 @@ public class AuditTrail {
         return new Entry(r.get("id", Number.class).longValue(), SqlValues.timestamp(r.get("at")),
                 r.get("actor", String.class), r.get("actor_country", String.class), community,
                 r.get("action", String.class), r.get("target_type", String.class),
-                target == null ? null : target.longValue(), r.get("detail", String.class));
+                target == null ? null : target.longValue(), r.get("detail", String.class),
+                r.get("request_id", String.class));
     }
 
 
