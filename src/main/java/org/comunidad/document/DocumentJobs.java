@@ -47,7 +47,8 @@ public class DocumentJobs {
         extractPending();
     }
 
-    @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${comunidad.schedule.document-extraction:60s}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void extractScheduled() {
         extractPending();
     }
@@ -57,7 +58,8 @@ public class DocumentJobs {
         purgeTrash();
     }
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${comunidad.schedule.document-sweep:1h}", delayed = "${comunidad.schedule.document-sweep-delay:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepScheduled() {
         sweep(config.sweepGrace());
     }

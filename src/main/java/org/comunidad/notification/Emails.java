@@ -115,7 +115,7 @@ public class Emails {
         sendImmediate();
     }
 
-    @Scheduled(cron = "0 2 * * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "${comunidad.schedule.digest}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = DigestSwitch.class)
     void digestScheduled() {
         sendDigests(Instant.now(), false);
