@@ -60,6 +60,8 @@ class A3JobsRunOnceTest {
         int offset = Math.floorMod(7 - t0.atOffset(ZoneOffset.UTC).getHour() + 12, 24) - 12;
         String zone = offset == 0 ? "UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
         exec(cluster, "update member set time_zone = ? where id = ?", zone, brasil);
+        exec(cluster, "insert into notification_setting (member_id, kind, channel) values (?, 'MEETING_CHANGED', 'DIGEST') "
+                + "on conflict (member_id, kind) do update set channel = 'DIGEST'", brasil);
         exec(cluster, "insert into notification (member_id, kind, event_key, community_id, link, excerpt) "
                 + "values (?, 'MEETING_CHANGED', ?, ?, '/c/seguridad', ?)", brasil, tag + ":digest", community,
                 "digest " + tag);
@@ -105,6 +107,9 @@ class A3JobsRunOnceTest {
         assertTrue(toPeru.stream().anyMatch(m -> m.text().contains(tag) || m.html().contains(tag)),
                 "the meeting's or the task's email arrived");
         // The digest: one, though both instances looked six times.
+        // (A digest, not the notification's own email: the channel is DIGEST, and the row says so.)
+        assertEquals(1, cluster.count("select count(*) from notification where event_key = ? and email_via = 'DIGEST'",
+                tag + ":digest"), "the row went out in a digest");
         List<MailServer.Mail> digests = toBrasil.stream().filter(m -> m.text().contains("digest " + tag)).toList();
         assertEquals(1, digests.size(), "one digest for Brasil: " + toBrasil.stream().map(MailServer.Mail::subject).toList());
         // The text extraction: done, in one attempt.

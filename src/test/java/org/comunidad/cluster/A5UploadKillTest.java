@@ -69,7 +69,12 @@ class A5UploadKillTest {
                             () -> new Slow(body, pause)), body.length)).build();
             answers.add(Client.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
-        Thread.sleep(2500);
+        // The kill comes once the smaller uploads are acknowledged, while the larger ones are still arriving.
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (answers.stream().filter(a -> a.isDone() && !a.isCompletedExceptionally()).count() < 2
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         cluster.killApp(1);
         Map<Long, String> acknowledged = new HashMap<>();
         int failed = 0;
@@ -80,13 +85,16 @@ class A5UploadKillTest {
                     acknowledged.put(Client.json(answer.body()).get("id").asLong(), sha256(bodies.get(i)));
                 } else {
                     failed++;
+                    Cluster.log("upload %d: %d %s", i, answer.statusCode(), answer.body());
                 }
             } catch (RuntimeException e) {
                 failed++;
+                Cluster.log("upload %d: %s", i, e.getCause() != null ? e.getCause() : e);
             }
         }
         Cluster.log("uploads during kill -9: %d acknowledged, %d cut off", acknowledged.size(), failed);
         assertTrue(failed > 0, "the kill cut some uploads (else the test shows nothing)");
+        assertTrue(acknowledged.size() > 0, "some uploads were acknowledged before the kill");
 
         // Every acknowledged upload: its row, and its object with the same bytes.
         for (Map.Entry<Long, String> upload : acknowledged.entrySet()) {
