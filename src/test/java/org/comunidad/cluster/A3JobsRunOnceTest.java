@@ -69,10 +69,12 @@ class A3JobsRunOnceTest {
         exec(cluster, "insert into notification (member_id, kind, event_key, community_id, link, excerpt) "
                 + "values (?, 'MENTION', ?, ?, '/c/seguridad', 'a mention')", peru, tag + ":mention", community);
         // A meeting starting in two hours, Peru invited: its reminder is due.
-        long meeting = insert(cluster, "insert into meeting (uid, community_id, title, kind, starts_at, ends_at, time_zone, "
-                + "organizer_id) values (?, ?, ?, 'VIDEOCONFERENCE', now() + interval '2 hours', now() + interval '3 hours', "
-                + "'America/Lima', ?) returning id", tag + "@comunidad", community, "Reunión " + tag, peru);
-        exec(cluster, "insert into meeting_invitee (meeting_id, member_id, country_code) values (?, ?, 'PE')", meeting, peru);
+        // (The meeting and its invitee in one statement: the job, every 2 s, must not see one without the other.)
+        long meeting = insert(cluster, "with m as (insert into meeting (uid, community_id, title, kind, starts_at, ends_at, "
+                + "time_zone, organizer_id) values (?, ?, ?, 'VIDEOCONFERENCE', now() + interval '2 hours', "
+                + "now() + interval '3 hours', 'America/Lima', ?) returning id) "
+                + "insert into meeting_invitee (meeting_id, member_id, country_code) select id, ?, 'PE' from m "
+                + "returning meeting_id", tag + "@comunidad", community, "Reunión " + tag, peru, peru);
         // A task of Peru's due in three days: its deadline notice is due.
         long task = insert(cluster, "insert into task (community_id, title, assignee_id, period_text, period_kind, "
                 + "period_start, period_end, created_by) values (?, ?, ?, 'en tres días', 'DATE', current_date + 3, "

@@ -56,14 +56,18 @@ class A5UploadKillTest {
         for (int i = 0; i < UPLOADS; i++) {
             // 1 to 8 MiB, each sent at about 2 MB/s: the kill finds some done and some half-way.
             byte[] body = new byte[(i + 1) * MIB];
-            new Random(i).nextBytes(body);
+            // Text (random bytes would be refused as a program): words of random letters.
+            Random random = new Random(i);
+            for (int b = 0; b < body.length; b++) {
+                body[b] = (byte) (b % 80 == 79 ? '\n' : random.nextInt(6) == 0 ? ' ' : 'a' + random.nextInt(26));
+            }
             bodies.put(i, body);
             long pause = 8;
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/c/seguridad-asistencia-victimas/documents/upload?title="
                     + Client.enc("Carga " + i + " " + System.nanoTime()) + "&type=REPORT&language=es&country=PE"))
                     .header("Authorization", "Bearer " + token)
                     .header("Cookie", "csrf-token=" + csrf[0]).header("X-CSRF-TOKEN", csrf[1])
-                    .header("X-File-Name", "carga-" + i + ".bin").header("Content-Type", "application/octet-stream")
+                    .header("X-File-Name", "carga-" + i + ".txt").header("Content-Type", "application/octet-stream")
                     .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                             () -> new Slow(body, pause)), body.length)).build();
