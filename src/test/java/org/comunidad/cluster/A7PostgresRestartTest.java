@@ -61,7 +61,7 @@ class A7PostgresRestartTest {
         List<Load.Result> acknowledged = results.stream().filter(r -> r.kind().equals("write") && r.status() == 201).toList();
         long slowest = results.stream().mapToLong(Load.Result::millis).max().orElse(0);
         Map<String, Long> statuses = failed.stream().collect(Collectors.groupingBy(
-                r -> r.status() == -1 ? r.error() : String.valueOf(r.status()), Collectors.counting()));
+                r -> r.kind() + " " + (r.status() == -1 ? r.error() : String.valueOf(r.status())), Collectors.counting()));
         Cluster.log("PostgreSQL restart under load: %d requests (%d acknowledged writes), slowest %d ms, %d failed %s, "
                 + "%d failed outside the outage, %d after it", results.size(), acknowledged.size(), slowest, failed.size(),
                 statuses, outsideOutage.size(), results.stream().filter(r -> r.start() > end).count());
