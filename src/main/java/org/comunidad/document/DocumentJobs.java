@@ -75,7 +75,7 @@ public class DocumentJobs {
         jobs.run("document-purge", Jobs.interval(purgeSlot), this::purgeTrash);
     }
 
-    @Scheduled(every = "${comunidad.jobs.document-sweep.every:1h}", delayed = "5m",
+    @Scheduled(every = "${comunidad.jobs.document-sweep.every:1h}", delayed = "${comunidad.jobs.document-sweep.delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepScheduled() {
         // Due time: the hour.
