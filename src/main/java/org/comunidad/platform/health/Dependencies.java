@@ -42,8 +42,8 @@ public class Dependencies {
 
     private static final Logger LOG = Logger.getLogger(Dependencies.class);
 
-    /** A verdict younger than this is reused by a request instead of probing again. */
-    private static final Duration FRESH = Duration.ofMillis(100);
+    /** While a part is down, a request always asks a probe (joining the one running): a refused connection answers in a millisecond. */
+    private static final Duration FRESH = Duration.ZERO;
 
     @Inject
     HealthConfig config;
@@ -135,6 +135,11 @@ public class Dependencies {
     /** The same for the object store. */
     public boolean objectStoreUsable() {
         return objectStore.usable(config.awaitVerdict(), FRESH, mayBlock());
+    }
+
+    /** Asks for a probe of the database now (joins the running one), without waiting for it. */
+    public void databaseProbe() {
+        database.probe();
     }
 
     /** A request found the database unreachable: down now, until a probe finds it back. */

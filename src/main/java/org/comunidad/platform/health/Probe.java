@@ -31,6 +31,10 @@ final class Probe {
     private volatile long verdictAt = System.nanoTime();
     private volatile long downSince;
     private CompletableFuture<Boolean> inFlight;
+    private long inFlightSince;
+
+    /** A probe running longer than this is hanging (a blackholed server): a request does not wait for it. */
+    private static final long HANGING_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     Probe(String name, BooleanSupplier check, Executor executor, Duration timeout, Consumer<Boolean> onChange) {
         this.name = name;
@@ -68,13 +72,14 @@ final class Probe {
         }, executor).completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS);
         started.thenAccept(this::verdict);
         inFlight = started;
+        inFlightSince = System.nanoTime();
         return started;
     }
 
     /**
      * Whether the dependency may be used now. Up: at once. Down: the verdict of a probe newer than
      * {@code minAge}, waited for at most {@code wait} (never on an I/O thread), so that a server that
-     * has come back serves the request; otherwise false.
+     * has come back serves the request; otherwise false. A probe already hanging is not waited for.
      */
     boolean usable(Duration wait, Duration minAge, boolean mayBlock) {
         if (up) {
@@ -86,6 +91,10 @@ final class Probe {
         CompletableFuture<Boolean> verdict;
         synchronized (this) {
             boolean running = inFlight != null && !inFlight.isDone();
+            if (running && System.nanoTime() - inFlightSince > HANGING_NANOS) {
+                // The server is not answering the probe: it would not answer this request either.
+                return false;
+            }
             if (!running && System.nanoTime() - verdictAt < minAge.toNanos()) {
                 return up;
             }

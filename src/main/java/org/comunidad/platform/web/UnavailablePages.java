@@ -100,7 +100,7 @@ public class UnavailablePages {
     }
 
     /** Whether the failure is the database out of reach, not a fault of the request or of ours. */
-    static boolean databaseUnreachable(Throwable e) {
+    public static boolean databaseUnreachable(Throwable e) {
         int depth = 0;
         for (Throwable cause = e; cause != null && depth < 20; cause = cause.getCause(), depth++) {
             if (cause instanceof org.hibernate.exception.JDBCConnectionException
@@ -156,7 +156,7 @@ public class UnavailablePages {
     }
 
     /** The page the form was sent from, if it is one of this site; else the communities. */
-    private static String sameOriginReferer(RoutingContext routing) {
+    static String sameOriginReferer(RoutingContext routing) {
         String referer = routing.request().getHeader("Referer");
         if (referer == null) {
             return "/communities";
@@ -174,7 +174,7 @@ public class UnavailablePages {
     }
 
     /** The API, or a script that asked for JSON (the upload script). */
-    private static boolean wantsJson(RoutingContext routing) {
+    static boolean wantsJson(RoutingContext routing) {
         if (routing == null) {
             return false;
         }
