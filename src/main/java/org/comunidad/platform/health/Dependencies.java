@@ -42,8 +42,8 @@ public class Dependencies {
 
     private static final Logger LOG = Logger.getLogger(Dependencies.class);
 
-    /** While a part is down, a request always asks a probe (joining the one running): a refused connection answers in a millisecond. */
-    private static final Duration FRESH = Duration.ZERO;
+    /** While a part is down, a verdict younger than this is reused by a request (a burst does not wait for a probe each). */
+    private static final Duration FRESH = Duration.ofMillis(100);
 
     @Inject
     HealthConfig config;
