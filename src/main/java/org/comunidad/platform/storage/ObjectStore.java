@@ -54,21 +54,95 @@ public class ObjectStore {
     public record PendingUpload(String key, String uploadId, Instant initiated) {
     }
 
+    /**
+     * Whether the store may be used now, and where a call that found it unreachable reports it
+     * (org.comunidad.platform.health.Dependencies plugs in here; until then every call goes through).
+     */
+    public interface Gate {
+        /** The last probe's verdict, at once. */
+        boolean up();
+
+        /** Whether a call may go to the store now (may wait briefly for a fresh probe). */
+        boolean usable();
+
+        void failed();
+    }
+
+    private static final Gate OPEN = new Gate() {
+        @Override
+        public boolean up() {
+            return true;
+        }
+
+        @Override
+        public boolean usable() {
+            return true;
+        }
+
+        @Override
+        public void failed() {
+        }
+    };
+
+    private volatile Gate gate = OPEN;
+
     private MinioClient client;
     private MinioAsyncClient asyncClient;
+    private MinioClient probeClient;
 
     @PostConstruct
     void init() {
+        // Bounded waits (the MinIO client's defaults are 5 minutes each): a store that refuses
+        // connections fails at once, one that accepts and never answers within the read timeout.
+        // Reads and writes are timed per packet, not per object: a 2 GiB upload is not cut short.
+        okhttp3.OkHttpClient http = httpClient(config.connectTimeout(), config.readTimeout(), true);
         client = MinioClient.builder()
                 .endpoint(config.endpoint())
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())
+                .httpClient(http)
                 .build();
         asyncClient = MinioAsyncClient.builder()
                 .endpoint(config.endpoint())
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())
+                .httpClient(http)
                 .build();
+        // The readiness probe's own client: short timeouts, no silent retry.
+        probeClient = MinioClient.builder()
+                .endpoint(config.endpoint())
+                .credentials(config.accessKey(), config.secretKey())
+                .region(config.region())
+                .httpClient(httpClient(config.connectTimeout(), config.probeTimeout(), false))
+                .build();
+    }
+
+    private static okhttp3.OkHttpClient httpClient(java.time.Duration connect, java.time.Duration read,
+            boolean retry) {
+        return new okhttp3.OkHttpClient.Builder()
+                .connectTimeout(connect)
+                .readTimeout(read)
+                .writeTimeout(read)
+                .retryOnConnectionFailure(retry)
+                .protocols(List.of(okhttp3.Protocol.HTTP_1_1))
+                .build();
+    }
+
+    /** Plugs in the watch over the store's reachability. */
+    public void gate(Gate gate) {
+        this.gate = gate == null ? OPEN : gate;
+    }
+
+    /**
+     * Whether the store answers now (the bucket exists), through the probe's client; never
+     * consults or changes the gate. An error of any kind is false.
+     */
+    public boolean probe() {
+        try {
+            return probeClient.bucketExists(BucketExistsArgs.builder().bucket(bucket()).build());
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     public String bucket() {
@@ -83,6 +157,12 @@ public class ObjectStore {
             }
             return null;
         });
+    }
+
+    /** Readiness: the store answered its last probe (without a gate, a probe now). */
+    public boolean reachable() {
+        Gate current = gate;
+        return current == OPEN ? probe() : current.up();
     }
 
     public boolean isReachable() {
@@ -116,6 +196,7 @@ public class ObjectStore {
     }
 
     public Optional<ObjectInfo> stat(String key) {
+        admit();
         try {
             StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket()).object(key).build());
             return Optional.of(new ObjectInfo(key, stat.size(), stat.contentType(), stat.etag()));
@@ -125,6 +206,7 @@ public class ObjectStore {
             }
             throw new StorageException("cannot stat " + key, e);
         } catch (MinioException | RuntimeException e) {
+            noticeUnreachable(e);
             throw new StorageException("cannot stat " + key, e);
         }
     }
@@ -201,14 +283,35 @@ public class ObjectStore {
         T run() throws Exception;
     }
 
-    private static <T> T call(StoreCall<T> action) {
+    private <T> T call(StoreCall<T> action) {
+        admit();
         try {
             return action.run();
         } catch (StorageException e) {
             throw e;
         } catch (Exception e) {
             // The MinIO client reports an unreachable server as an unchecked exception too.
+            noticeUnreachable(e);
             throw new StorageException("object store call failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses at once while the store is known to be unreachable (no connection attempt, no wait). */
+    private void admit() {
+        if (!gate.usable()) {
+            throw new StorageUnavailable();
+        }
+    }
+
+    /** A failure to connect or a silence is the store's outage; an error answer is not. */
+    private void noticeUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.io.InterruptedIOException || cause instanceof java.net.NoRouteToHostException
+                    || cause instanceof java.net.UnknownHostException) {
+                gate.failed();
+                return;
+            }
         }
     }
 }

@@ -25,4 +25,19 @@ public interface StorageConfig {
     /** Size of each part of a multipart upload of unknown length (S3's minimum is 5 MiB). */
     @WithDefault("16777216")
     long partSize();
+
+    /** How long a connection to the store may take to open (refused: at once; no answer: this). */
+    @WithDefault("2s")
+    java.time.Duration connectTimeout();
+
+    /**
+     * How long a read or write on an open connection may wait (per packet, not per object); a
+     * store that accepts and never answers fails a call in flight after this.
+     */
+    @WithDefault("60s")
+    java.time.Duration readTimeout();
+
+    /** The readiness probe's read timeout. */
+    @WithDefault("2s")
+    java.time.Duration probeTimeout();
 }

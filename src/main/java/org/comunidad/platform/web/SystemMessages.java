@@ -35,4 +35,11 @@ public interface SystemMessages {
     @Message String too_many_back();
 
     @Message String account_disabled();
+
+    @Message String unavailable_title();
+    @Message String unavailable_database();
+    @Message String unavailable_database_sent();
+    @Message String unavailable_storage();
+    @Message String unavailable_retry();
+    @Message String unavailable_back();
 }

@@ -18,7 +18,7 @@ class OperationsTest {
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("object-store", "Database connections health check"));
+                .body("checks.name", hasItems("object-store", "database"));
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.comunidad.platform.resilience;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+
+import org.comunidad.platform.web.UnavailablePages;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which failures mean "the database is out of reach" (503, try again) and which are a fault of the
+ * request or of ours (not hidden behind a 503): the classification the error mapper uses.
+ */
+class DatabaseFailuresTest {
+
+    @Test
+    void anUnreachableDatabaseIsRecognisedHoweverItIsWrapped() {
+        assertTrue(UnavailablePages.databaseUnreachable(
+                new JDBCConnectionException("could not open", new SQLException("Connection refused", "08001"))));
+        // Agroal's pool, no connection within the acquisition timeout, as Hibernate wraps it.
+        assertTrue(UnavailablePages.databaseUnreachable(new jakarta.persistence.PersistenceException(
+                new GenericJDBCException("Unable to acquire JDBC Connection", new SQLException("Sorry, acquisition timeout!")))));
+        // A connection lost in the middle of a statement (the driver's I/O error, 08006).
+        assertTrue(UnavailablePages.databaseUnreachable(new GenericJDBCException("could not execute",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                        new SocketTimeoutException("Read timed out")))));
+        // The server shutting down under the request.
+        assertTrue(UnavailablePages.databaseUnreachable(
+                new GenericJDBCException("x", new SQLException("terminating connection due to administrator command", "57P01"))));
+    }
+
+    @Test
+    void faultsOfTheRequestOrOfOursAreNot() {
+        assertFalse(UnavailablePages.databaseUnreachable(new ConstraintViolationException("duplicate",
+                new SQLException("duplicate key value violates unique constraint", "23505"), "uk")));
+        assertFalse(UnavailablePages.databaseUnreachable(new GenericJDBCException("syntax",
+                new SQLException("syntax error at or near", "42601"))));
+        assertFalse(UnavailablePages.databaseUnreachable(new jakarta.persistence.PersistenceException("no cause")));
+    }
+}
