@@ -27,6 +27,8 @@ import org.comunidad.platform.content.Content;
 @Entity
 @Table(name = "discussion")
 @AttributeOverride(name = "body", column = @Column(name = "opening", nullable = false))
+@AttributeOverride(name = "bodyHtml", column = @Column(name = "opening_html"))
+@AttributeOverride(name = "bodyHtmlVersion", column = @Column(name = "opening_html_version"))
 public class Discussion extends Content<Member> {
 
     public static final int TITLE_MAX = 200;
@@ -55,6 +57,13 @@ public class Discussion extends Content<Member> {
     public Status status = Status.OPEN;
 
     public String conclusion;
+
+    /** The conclusion rendered when written, with the renderer's version (see {@code StoredText}). */
+    @Column(name = "conclusion_html")
+    public String conclusionHtml;
+
+    @Column(name = "conclusion_html_version")
+    public Integer conclusionHtmlVersion;
 
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;

@@ -145,8 +145,11 @@ public class DiscussionService {
     private Thread thread(Viewer viewer, Community subgroup, Discussion d, ZoneId zone) {
         boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
         List<DiscussionReply> all = DiscussionReply.thread(d.id);
-        Map<String, Set<String>> mentioned = Mention.usernamesIn(DiscussionMention.DISCUSSION, List.of(d.id),
-                DiscussionMention.REPLY, all.stream().map(r -> r.id).toList());
+        // Texts are shown as stored when written; only stale ones (not yet re-rendered) need their mentions.
+        List<Long> staleOpening = d.renderedCurrent() ? List.of() : List.of(d.id);
+        List<Long> staleReplies = all.stream().filter(r -> !r.renderedCurrent()).map(r -> r.id).toList();
+        Map<String, Set<String>> mentioned = staleOpening.isEmpty() && staleReplies.isEmpty() ? Map.of()
+                : Mention.usernamesIn(DiscussionMention.DISCUSSION, staleOpening, DiscussionMention.REPLY, staleReplies);
         Map<Long, List<DiscussionReply>> answers = new LinkedHashMap<>();
         List<DiscussionReply> top = new ArrayList<>();
         for (DiscussionReply r : all) {
@@ -173,10 +176,10 @@ public class DiscussionService {
         LocalDate today = LocalDate.now(zone);
         Explained refusal = DiscussionAccess.replyRefusal(viewer, subgroup, d, today);
         ContentView opening = ContentView.of(d, author(d.author),
-                richText.render(d.body, mentioned.getOrDefault("DISCUSSION:" + d.id, Set.of())), viewer.memberId(),
+                d.html(richText, mentioned.getOrDefault("DISCUSSION:" + d.id, Set.of())), viewer.memberId(),
                 DiscussionAccess.editRefusal(viewer, d) == null, DiscussionAccess.deletes(viewer, d), moderator);
         return new Thread(subgroup, summary(d, false), opening, d.conclusion,
-                d.conclusion == null ? null : richText.render(d.conclusion),
+                richText.shown(d.conclusion, d.conclusionHtml, d.conclusionHtmlVersion),
                 d.closedBy == null ? null : d.closedBy.displayName, d.closedAt, replies, refusal == null,
                 d.pastDeadline(today), refusal);
     }
@@ -192,7 +195,7 @@ public class DiscussionService {
         }
         boolean changes = DiscussionAccess.replyChangeRefusal(viewer, r, d) == null;
         ContentView content = ContentView.of(r, author(r.author),
-                richText.render(r.body, mentioned.getOrDefault("REPLY:" + r.id, Set.of())), viewer.memberId(),
+                r.html(richText, mentioned.getOrDefault("REPLY:" + r.id, Set.of())), viewer.memberId(),
                 changes, changes, moderator);
         return new ReplyView(content, r.parentId, false, false, children);
     }
@@ -210,8 +213,8 @@ public class DiscussionService {
             d.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
             d.lastActivityAt = OffsetDateTime.now();
             d.persist();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), DiscussionMention.DISCUSSION, d.id,
-                    richText.mentions(d.body));
+            d.render(richText, Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(),
+                    DiscussionMention.DISCUSSION, d.id, richText.mentions(d.body)));
             AuditLog.record(viewer.memberId(), subgroup.id, "OPEN", "DISCUSSION", d.id, d.title);
             return thread(viewer, subgroup, d, zone);
         });
@@ -230,8 +233,8 @@ public class DiscussionService {
             }
             apply(d, clean);
             d.changeState().edited();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), DiscussionMention.DISCUSSION, d.id,
-                    richText.mentions(d.body));
+            d.render(richText, Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(),
+                    DiscussionMention.DISCUSSION, d.id, richText.mentions(d.body)));
             return d;
         }));
     }
@@ -260,8 +263,8 @@ public class DiscussionService {
             reply.persist();
             d.replyCount++;
             d.lastActivityAt = OffsetDateTime.now();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), DiscussionMention.REPLY, reply.id,
-                    richText.mentions(reply.body));
+            reply.render(richText, Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(),
+                    DiscussionMention.REPLY, reply.id, richText.mentions(reply.body)));
             return Optional.of(find(thread(viewer, subgroup, d, zone).replies(), reply.id));
         }));
     }
@@ -286,8 +289,8 @@ public class DiscussionService {
             refuseIf(DiscussionAccess.replyChangeRefusal(viewer, reply, reply.discussion));
             reply.body = validBody(body);
             reply.changeState().edited();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), DiscussionMention.REPLY, reply.id,
-                    richText.mentions(reply.body));
+            reply.render(richText, Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(),
+                    DiscussionMention.REPLY, reply.id, richText.mentions(reply.body)));
             return reply;
         }));
     }
@@ -335,6 +338,8 @@ public class DiscussionService {
             Texts.check(violations);
             d.status = Discussion.Status.CLOSED;
             d.conclusion = text;
+            d.conclusionHtml = richText.html(text, Set.of());
+            d.conclusionHtmlVersion = RichText.VERSION;
             d.closedAt = OffsetDateTime.now();
             d.closedBy = Member.getEntityManager().getReference(Member.class, viewer.memberId());
             d.lastActivityAt = d.closedAt;

@@ -95,8 +95,21 @@ public class Meeting extends BaseEntity {
     @Column(length = DESCRIPTION_MAX)
     public String description;
 
-    /** Markdown, rendered by the platform's safe renderer. */
+    /** The description rendered when written, with the renderer's version (see {@code StoredText}). */
+    @Column(name = "description_html")
+    public String descriptionHtml;
+
+    @Column(name = "description_html_version")
+    public Integer descriptionHtmlVersion;
+
+    /** Markdown, rendered by the platform's safe renderer when written (minutes_html). */
     public String minutes;
+
+    @Column(name = "minutes_html")
+    public String minutesHtml;
+
+    @Column(name = "minutes_html_version")
+    public Integer minutesHtmlVersion;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "minutes_by")

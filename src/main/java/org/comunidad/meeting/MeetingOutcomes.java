@@ -246,7 +246,7 @@ public class MeetingOutcomes {
         boolean canRecord = MeetingAccess.runs(viewer, found.community()) && !m.isCancelled();
         LocalDate today = LocalDate.now(zone);
         return new OutcomeSection(found.community().slug, m.id, canRecord, m.isCancelled(), attendance(m),
-                m.minutes == null ? null : richText.render(m.minutes),
+                richText.shown(m.minutes, m.minutesHtml, m.minutesHtmlVersion),
                 m.minutes == null || m.minutesBy == null ? null : m.minutesBy.displayName, m.minutesAt,
                 agreements(m.id), withTasks(viewer, found.community(),
                         actionItems("a.meeting_id = :meeting", Map.of("meeting", m.id), "a.number", today)));
@@ -347,6 +347,8 @@ public class MeetingOutcomes {
             Texts.check(violations);
             Meeting meeting = f.meeting();
             meeting.minutes = text;
+            meeting.minutesHtml = richText.html(text, Set.of());
+            meeting.minutesHtmlVersion = RichText.VERSION;
             meeting.minutesBy = text == null ? null : me(viewer);
             meeting.minutesAt = text == null ? null : OffsetDateTime.now();
             AuditLog.record(viewer.memberId(), f.community().id, MeetingOutcomeAudit.Action.MEETING_MINUTES.name(),

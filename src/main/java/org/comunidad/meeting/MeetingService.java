@@ -340,7 +340,7 @@ public class MeetingService {
                 MeetingTimes.of(m.startsAt, m.endsAt, m.zone(), zone, locale), local(m.startsAt, m), local(m.endsAt, m),
                 m.timeZone,
                 m.venue, m.place, m.externalUrl, m.description,
-                m.description == null ? null : richText.render(m.description), m.organizer.displayName, agenda,
+                richText.shown(m.description, m.descriptionHtml, m.descriptionHtmlVersion), m.organizer.displayName, agenda,
                 countries, others, documents, inviteeRows.size(), attending, MeetingAccess.runs(viewer, community),
                 !m.isCancelled() && MeetingAccess.answers(viewer, community, invitedMe), mine,
                 MeetingAccess.joinOpen(m, OffsetDateTime.now()), joinLink,
@@ -821,7 +821,7 @@ public class MeetingService {
         return e;
     }
 
-    private static void apply(Meeting m, Valid v) {
+    private void apply(Meeting m, Valid v) {
         m.title = v.title();
         m.kind = v.kind();
         m.startsAt = v.startsAt();
@@ -831,6 +831,8 @@ public class MeetingService {
         m.place = v.place();
         m.externalUrl = v.externalUrl();
         m.description = v.description();
+        m.descriptionHtml = richText.html(m.description, Set.of());
+        m.descriptionHtmlVersion = RichText.VERSION;
     }
 
     private void replaceAgenda(Meeting m, List<AgendaLine> lines) {

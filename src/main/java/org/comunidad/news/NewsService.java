@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -118,7 +119,7 @@ public class NewsService {
     public NewsView view(Viewer viewer, NewsItem item, Community group, boolean moderator, OffsetDateTime seenBefore) {
         boolean mine = item.isBy(viewer.memberId());
         boolean isNew = seenBefore != null && !mine && item.createdAt.isAfter(seenBefore);
-        ContentView content = ContentView.of(item, author(item.author), richText.render(item.body),
+        ContentView content = ContentView.of(item, author(item.author), item.html(richText, Set.of()),
                 viewer.memberId(), NewsAccess.edits(viewer, item), NewsAccess.deletes(viewer, item), moderator);
         return new NewsView(content, item.title, item.linkUrl, item.hasImage(), item.imageAlt, item.isPinned(),
                 NewsAccess.pins(viewer, group), isNew);
@@ -169,6 +170,8 @@ public class NewsService {
         item.persist();
         Mention.record(group.id, group.id, viewer.memberId(), NewsMention.NEWS, item.id,
                 richText.mentions(item.body));
+        // A news item's page highlights no mentions (it never did): rendered without them.
+        item.render(richText, Set.of());
         return item;
     }
 
@@ -193,6 +196,7 @@ public class NewsService {
             item.changeState().edited();
             Mention.record(group.id, group.id, viewer.memberId(), NewsMention.NEWS, item.id,
                     richText.mentions(item.body));
+            item.render(richText, Set.of());
             return item;
         }));
     }

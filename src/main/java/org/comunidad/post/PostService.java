@@ -115,11 +115,14 @@ public class PostService {
                 .filter(c -> PostAccess.moderates(viewer, c)).map(c -> c.id).toList();
         Map<Long, List<ContentView>> comments = new HashMap<>();
         List<PostComment> loaded = withComments ? PostComment.ofPosts(ids, viewer.memberId(), moderated) : List.of();
-        Map<String, Set<String>> mentioned = Mention.usernamesIn(PostMention.POST, ids, PostMention.COMMENT,
-                loaded.stream().map(c -> c.id).toList());
+        // Texts are shown as stored when written; only stale ones (not yet re-rendered) need their mentions.
+        List<Long> stalePosts = posts.stream().filter(p -> !p.renderedCurrent()).map(p -> p.id).toList();
+        List<Long> staleComments = loaded.stream().filter(c -> !c.renderedCurrent()).map(c -> c.id).toList();
+        Map<String, Set<String>> mentioned = stalePosts.isEmpty() && staleComments.isEmpty() ? Map.of()
+                : Mention.usernamesIn(PostMention.POST, stalePosts, PostMention.COMMENT, staleComments);
         for (PostComment c : loaded) {
             comments.computeIfAbsent(c.post.id, k -> new ArrayList<>()).add(view(viewer, c,
-                    richText.render(c.body, mentioned.getOrDefault("COMMENT:" + c.id, Set.of())),
+                    c.html(richText, mentioned.getOrDefault("COMMENT:" + c.id, Set.of())),
                     moderated.contains(c.post.community.id)));
         }
         Map<Long, Long> commentCounts = withComments ? Map.of() : PostComment.countsOf(ids);
@@ -130,7 +133,7 @@ public class PostService {
             List<ContentView> own = comments.getOrDefault(p.id, List.of());
             boolean isMine = p.isBy(viewer.memberId());
             ContentView content = view(viewer, p,
-                    richText.render(p.body, mentioned.getOrDefault("POST:" + p.id, Set.of())),
+                    p.html(richText, mentioned.getOrDefault("POST:" + p.id, Set.of())),
                     moderated.contains(p.community.id));
             views.add(new PostView(content, p.community, withComments ? richText.embeds(p.body) : List.of(), own,
                     withComments ? own.size() : commentCounts.getOrDefault(p.id, 0L),
@@ -170,8 +173,8 @@ public class PostService {
             post.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
             post.body = text;
             post.persist();
-            Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), PostMention.POST, post.id,
-                    richText.mentions(text));
+            post.render(richText, Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), PostMention.POST,
+                    post.id, richText.mentions(text)));
             return views(viewer, List.of(post), true, null).get(0);
         });
     }
@@ -188,8 +191,8 @@ public class PostService {
         requireAuthor(PostAccess.edits(viewer, content));
         content.body = validBody(body, max);
         content.changeState().edited();
-        Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), source, content.id,
-                richText.mentions(content.body));
+        content.render(richText, Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), source,
+                content.id, richText.mentions(content.body)));
         return content;
     }
 
@@ -219,8 +222,8 @@ public class PostService {
                 comment.author = Member.getEntityManager().getReference(Member.class, viewer.memberId());
                 comment.body = validBody(body, PostComment.BODY_MAX);
                 comment.persist();
-                Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(), PostMention.COMMENT,
-                        comment.id, richText.mentions(comment.body));
+                comment.render(richText, Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(),
+                        PostMention.COMMENT, comment.id, richText.mentions(comment.body)));
                 return views(viewer, List.of(post), true, null).get(0).comments().stream()
                         .filter(c -> c.id() == comment.id).findFirst().orElseThrow();
             });

@@ -73,18 +73,21 @@ public class Mention extends PanacheEntityBase {
 
     /**
      * Records who the text mentions (members of the group only, never the author) and
-     * returns their usernames. Re-recording after an edit keeps one row per member.
+     * returns the usernames recorded (those the text highlights, as {@link #usernamesIn} reads
+     * them back). Re-recording after an edit keeps one row per member.
      */
     public static List<String> record(long communityId, long groupId, long authorId, MentionSource source, long sourceId,
             Collection<String> usernames) {
         delete("sourceType = ?1 and sourceId = ?2", source.name(), sourceId);
         List<Named> found = membersOfGroupNamed(groupId, usernames);
         Optional<Tuple> target = Optional.empty();
+        List<String> recorded = new java.util.ArrayList<>();
         for (Named named : found) {
             long memberId = named.id();
             if (memberId == authorId) {
                 continue;
             }
+            recorded.add(named.username());
             Mention mention = new Mention();
             mention.communityId = communityId;
             mention.memberId = memberId;
@@ -99,7 +102,7 @@ public class Mention extends PanacheEntityBase {
                     "mention:" + source.name() + ":" + sourceId, communityId, authorId, t.get("link", String.class),
                     t.get("excerpt", String.class))));
         }
-        return found.stream().map(Named::username).toList();
+        return recorded;
     }
 
     /** Static code has no injection: the event, looked up where it fires. */

@@ -2,6 +2,7 @@ package org.comunidad.platform.text;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,14 @@ public class RichText {
     /** A YouTube or Vimeo video found in a text, with its privacy-enhanced player URL. */
     public record Embed(String provider, String videoId, String embedUrl, String watchUrl) {
     }
+
+    /**
+     * The renderer's version, stored next to every text rendered when it is written ({@link StoredText}).
+     * Bump it whenever {@link #html} gives other output for the same source (a new element allowed, a
+     * changed attribute, a commonmark upgrade that changes the HTML): rows with an older version are
+     * re-rendered by {@link StoredRendering}, and shown rendered on read until then.
+     */
+    public static final int VERSION = 1;
 
     private static final int MAX_EMBEDS = 3;
 
@@ -144,6 +153,42 @@ public class RichText {
     }
 
     private final java.util.concurrent.ConcurrentHashMap<CacheKey, RawString> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Markdown to sanitised HTML, to be stored with {@link #VERSION} when the text is written; null for
+     * no text. The output depends on the source and the mentioned members only, never on the reader.
+     */
+    public String html(String markdown, Collection<String> knownUsernames) {
+        if (markdown == null) {
+            return null;
+        }
+        return markdown.isEmpty() ? "" : renderNow(markdown, Set.copyOf(knownUsernames)).getValue();
+    }
+
+    /** Whether HTML stored with this version can be shown as it is. */
+    public static boolean current(Integer version) {
+        return version != null && version == VERSION;
+    }
+
+    /**
+     * What a page shows of a stored text: the stored HTML when its version is current, otherwise (a row
+     * written before stored rendering, or by an older renderer, not yet re-rendered) the source rendered
+     * now, so that a page never shows raw Markdown. Null when there is no text.
+     */
+    public RawString shown(String markdown, String storedHtml, Integer version, Set<String> knownUsernames) {
+        if (markdown == null) {
+            return null;
+        }
+        if (storedHtml != null && current(version)) {
+            return new RawString(storedHtml);
+        }
+        return render(markdown, knownUsernames);
+    }
+
+    /** {@link #shown(String, String, Integer, Set)} of a text without mentions. */
+    public RawString shown(String markdown, String storedHtml, Integer version) {
+        return shown(markdown, storedHtml, version, Set.of());
+    }
 
     /** Markdown to sanitised HTML; @username of a known member is highlighted. */
     public RawString render(String markdown, Set<String> knownUsernames) {

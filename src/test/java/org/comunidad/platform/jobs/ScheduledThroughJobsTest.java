@@ -48,6 +48,6 @@ class ScheduledThroughJobsTest {
         assertEquals(new TreeSet<>(List.of("DocumentJobs.extractScheduled", "DocumentJobs.purgeScheduled",
                 "DocumentJobs.sweepScheduled", "Emails.digestScheduled", "Emails.immediateScheduled",
                 "Jobs.pruneScheduled", "MeetingRecordingJobs.sweepScheduled", "MeetingReminders.scheduled",
-                "TaskReminders.scheduled")), scheduled, "the scheduled jobs docs/architecture.md lists");
+                "StoredRendering.scheduled", "TaskReminders.scheduled")), scheduled, "the scheduled jobs docs/architecture.md lists");
     }
 }

@@ -87,6 +87,8 @@ class XssCorpusTest {
     void nothingExecutableSurvives(String payload) {
         assertSafe(payload, "render(p)", RICH_TEXT.render(payload).getValue());
         assertSafe(payload, "render(p, {pf.peru})", RICH_TEXT.render(payload, Set.of("pf.peru")).getValue());
+        // What is stored when a text is written (StoredText) goes through the same renderer and sanitiser.
+        assertSafe(payload, "html(p, {pf.peru})", RICH_TEXT.html(payload, Set.of("pf.peru")));
     }
 
     @Test
