@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.comunidad.platform.content.WhatsNew;
+import org.comunidad.platform.content.PageCounts;
 import org.comunidad.platform.content.WhatsNew.Counts;
 import org.comunidad.platform.security.CurrentUser;
 
@@ -25,7 +25,7 @@ public class CommunityNav {
     CurrentUser currentUser;
 
     @Inject
-    WhatsNew whatsNew;
+    PageCounts pageCounts;
 
     @Inject
     Instance<CommunityTab> features;
@@ -34,7 +34,6 @@ public class CommunityNav {
     public record Tab(String key, String href, String label, int count) {
     }
 
-    private Long countedFor;
     private Counts counts = Counts.NONE;
 
     /** The features' tabs this community has, in their order. */
@@ -66,10 +65,7 @@ public class CommunityNav {
         if (!currentUser.isSignedIn()) {
             return 0;
         }
-        if (countedFor == null || !countedFor.equals(community.id)) {
-            counts = whatsNew.counts(currentUser.require().id(), List.of(community.id));
-            countedFor = community.id;
-        }
+        counts = pageCounts.community(currentUser.require().id(), community.id);
         return counts.of(community.id, tab);
     }
 

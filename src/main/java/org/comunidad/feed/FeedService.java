@@ -20,6 +20,7 @@ import org.comunidad.post.Post;
 import org.comunidad.post.PostAccess;
 import org.comunidad.post.PostService;
 import org.comunidad.post.PostService.PostView;
+import org.comunidad.platform.content.PageCounts;
 import org.comunidad.platform.security.Viewer;
 
 /**
@@ -53,19 +54,31 @@ public class FeedService {
     @Inject
     PostService posts;
 
-    /** The page of the group's feed before a point in time (the newest page when null), in one transaction. */
+    @Inject
+    PageCounts pageCounts;
+
+    /**
+     * The page of the group's feed before a point in time (the newest page when null), in one
+     * transaction, with the counts around it (the bell, the tabs' "what's new": {@link PageCounts}),
+     * so that rendering it reads nothing more.
+     */
     @Transactional
     public Optional<FeedPage> page(Viewer viewer, String slug, OffsetDateTime before) {
-        return communities.findVisible(viewer, slug).filter(Community::isGroup)
-                .map(group -> page(viewer, group, before));
+        return communities.findVisible(viewer, slug).filter(Community::isGroup).map(group -> {
+            pageCounts.prefetch(viewer.memberId(), group.id);
+            return page(viewer, group, before);
+        });
     }
 
     private FeedPage page(Viewer viewer, Community group, OffsetDateTime before) {
         OffsetDateTime until = before == null ? OffsetDateTime.now().plusMinutes(1) : before;
         boolean moderator = NewsAccess.moderates(viewer, group);
         List<NewsItem> newsItems = NewsItem.before(group.id, until, viewer.memberId(), moderator, PAGE_SIZE + 1);
-        List<Post> postItems = Post.feed(group.id, until, viewer.memberId(), PostAccess.seesAllHiddenInFeed(viewer, group),
+        List<Post.FeedEntry> postEntries = Post.feed(group.id, until, viewer.memberId(), PostAccess.seesAllHiddenInFeed(viewer, group),
                 PostAccess.seesLedHiddenInFeed(viewer), PAGE_SIZE + 1);
+        List<Post> postItems = postEntries.stream().map(Post.FeedEntry::post).toList();
+        java.util.Map<Long, Long> commentCounts = new java.util.HashMap<>();
+        postEntries.forEach(entry -> commentCounts.put(entry.post().id, entry.comments()));
 
         List<FeedItem> merged = new ArrayList<>();
         List<Object> entries = new ArrayList<>();
@@ -76,7 +89,7 @@ public class FeedService {
         List<Object> shown = entries.subList(0, Math.min(entries.size(), PAGE_SIZE));
 
         List<Post> shownPosts = shown.stream().filter(Post.class::isInstance).map(Post.class::cast).toList();
-        List<PostView> postViews = posts.views(viewer, shownPosts, false, null);
+        List<PostView> postViews = posts.summaries(viewer, shownPosts, commentCounts);
         int p = 0;
         for (Object entry : shown) {
             if (entry instanceof NewsItem item) {

@@ -47,22 +47,12 @@ public class MemberService {
             created.timeZone = defaultTimeZone(claims.country());
             return created;
         });
-        String username = firstNonBlank(claims.username(), claims.email(), claims.subject());
-        String displayName = firstNonBlank(claims.name(), username);
-        String countryCode = claims.country() == null || claims.country().isBlank() ? null
-                : claims.country().trim().toUpperCase();
-        // A token issued before the member saved their profile still carries the old attributes.
-        boolean staleContact = member.profileWrittenAt != null
-                && claims.issuedAt() < member.profileWrittenAt.toEpochSecond();
-        boolean changed = member.id == null
-                || !Objects.equals(member.username, username)
-                || !Objects.equals(member.email, claims.email())
-                || member.emailVerified != claims.emailVerified()
-                || !Objects.equals(member.displayName, displayName)
-                || !Objects.equals(code(member.country), countryCode)
-                || !staleContact && (!Objects.equals(member.institution, claims.institution())
-                        || !Objects.equals(member.position, claims.position())
-                        || !Objects.equals(member.phone, claims.phone()));
+        SignInState stored = member.id == null ? null : SignInState.of(member);
+        boolean changed = stored == null || stored.differsFrom(claims);
+        boolean staleContact = stored != null && stored.staleContact(claims);
+        String username = SignInState.username(claims);
+        String displayName = SignInState.displayName(claims);
+        String countryCode = SignInState.countryCode(claims);
         if (changed) {
             member.username = username;
             member.email = claims.email();
@@ -86,7 +76,23 @@ public class MemberService {
             // The first sign-in of an invited official: the invitation's role becomes theirs.
             invitations.accept(member);
         }
+        if (changed || member.lastSeenAt == now) {
+            // Written now, inside the caller's AccountCache.quietly: these writes refresh the entry
+            // the caller puts, so they do not empty this instance's cache at the commit.
+            Member.flush();
+        }
         return member;
+    }
+
+    /** A member as signed in, with what the next sign-in compares the token with (read in the transaction). */
+    record SignedIn(Member member, SignInState state) {
+    }
+
+    /** {@link #signedIn}, with the member's {@link SignInState} for the account cache. */
+    @Transactional
+    SignedIn signIn(Claims claims) {
+        Member member = signedIn(claims);
+        return new SignedIn(member, SignInState.of(member));
     }
 
     @Transactional
@@ -125,14 +131,5 @@ public class MemberService {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 }

@@ -78,67 +78,84 @@ class FeedBenchmark {
         System.out.printf("stored rendering: %,d texts rendered in %,d ms%n", rendered,
                 (System.nanoTime() - renderStart) / 1_000_000);
 
-        // Another path (-Dbench.path=/api/me) measures what any signed-in request costs here, for comparison.
-        String path = System.getProperty("bench.path", "/c/" + GROUP + "/feed");
-        String url = "http://localhost:" + ComunidadTestResource.APP_PORT + path;
-        String token = Tokens.of(USER);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Accept-Language", "es").timeout(Duration.ofSeconds(30)).GET().build();
-        HttpResponse<String> first = client.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, first.statusCode(), first.body());
-        if (path.endsWith("/feed")) {
-            assertTrue(first.body().contains("feed-post"), "the feed shows posts");
-        }
+        // Another path (-Dbench.path=/api/me) measures what any signed-in request costs here, for comparison;
+        // several (-Dbench.path=/c/energia/feed,/api/me) are measured one after the other on the same data,
+        // each with its warm-up, and their CPU per request (app plus PostgreSQL) compared.
+        List<String> paths = List.of(System.getProperty("bench.path", "/c/" + GROUP + "/feed").split(","));
+        java.util.Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        long errors = 0;
+        for (String path : paths) {
+            // Another path (-Dbench.path=/api/me) measures what any signed-in request costs here, for comparison.
+            String url = "http://localhost:" + ComunidadTestResource.APP_PORT + path;
+            String token = Tokens.of(USER);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Accept-Language", "es").timeout(Duration.ofSeconds(30)).GET().build();
+            HttpResponse<String> first = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, first.statusCode(), first.body());
+            if (path.endsWith("/feed")) {
+                assertTrue(first.body().contains("feed-post"), "the feed shows posts");
+            }
 
-        explain();
-        // wrk (Debian's package, a C load generator) when installed: it costs the shared cores far
-        // less than the JDK's HTTP client. -Dbench.client=java forces the JDK's client.
-        boolean wrk = !"java".equals(System.getProperty("bench.client")) && Wrk.available();
-        Result result;
-        if (wrk) {
-            Wrk.run(url, token, concurrency, warmup, thinkMillis);
-        } else {
-            run(client, request, concurrency, warmup, thinkMillis);
-        }
-        // A fresh token for the measured run: the first one (5 minutes) may not outlive both.
-        token = Tokens.of(USER);
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("create extension if not exists pg_stat_statements").executeUpdate();
-            em.createNativeQuery("select pg_stat_statements_reset()").getResultList();
-        });
-        if (wrk) {
-            result = Wrk.run(url, token, concurrency, measure, thinkMillis);
-        } else {
-            request = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
-                    .header("Authorization", "Bearer " + token).build();
-            result = run(client, request, concurrency, measure, thinkMillis);
-        }
+            explain();
+            // wrk (Debian's package, a C load generator) when installed: it costs the shared cores far
+            // less than the JDK's HTTP client. -Dbench.client=java forces the JDK's client.
+            boolean wrk = !"java".equals(System.getProperty("bench.client")) && Wrk.available();
+            Result result;
+            if (wrk) {
+                Wrk.run(url, token, concurrency, warmup, thinkMillis);
+            } else {
+                run(client, request, concurrency, warmup, thinkMillis);
+            }
+            // A fresh token for the measured run: the first one (5 minutes) may not outlive both.
+            token = Tokens.of(USER);
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("create extension if not exists pg_stat_statements").executeUpdate();
+                em.createNativeQuery("select pg_stat_statements_reset()").getResultList();
+            });
+            if (wrk) {
+                result = Wrk.run(url, token, concurrency, measure, thinkMillis);
+            } else {
+                request = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Authorization"))
+                        .header("Authorization", "Bearer " + token).build();
+                result = run(client, request, concurrency, measure, thinkMillis);
+            }
 
-        String report = String.format("""
-                Feed benchmark: GET %s as %s (signed in, bearer token)
-                data: %,d members, %,d posts in the group (seeded in %,d ms)
-                load: %d concurrent clients (%s), %s, %d s warm-up, %d s measured, on %d cores (app, PostgreSQL and load generator together)
-                pages rendering at once: at most %d (comunidad.pages.max-concurrent)
-                requests: %,d ok, %,d errors
-                throughput: %.1f requests/s
-                latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
-                CPU per request: app %.2f ms, load generator %.2f ms, PostgreSQL %.2f ms
-                """, path, USER, members, posts, seedMillis, concurrency,
-                wrk ? "wrk" : "the JDK's HTTP client",
-                thinkMillis == 0 ? "no pause between requests" : "pausing " + thinkMillis + " ms on average between requests",
-                warmup.toSeconds(), measure.toSeconds(),
-                Runtime.getRuntime().availableProcessors(), admission.limit(), result.ok, result.errors,
-                result.ok / (measure.toMillis() / 1000.0), result.p50, result.p95, result.p99, result.max,
-                result.perRequest(result.appCpuNanos), result.perRequest(result.clientCpuNanos),
-                result.perRequest(result.postgresCpuNanos));
-        report += statements(result.ok);
-        System.out.println(report);
-        Path out = Path.of("target/benchmark/feed.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        assertEquals(0, result.errors, "every request answered 200");
+            String report = String.format("""
+                    Feed benchmark: GET %s as %s (signed in, bearer token)
+                    data: %,d members, %,d posts in the group (seeded in %,d ms)
+                    load: %d concurrent clients (%s), %s, %d s warm-up, %d s measured, on %d cores (app, PostgreSQL and load generator together)
+                    pages rendering at once: at most %d (comunidad.pages.max-concurrent)
+                    requests: %,d ok, %,d errors
+                    throughput: %.1f requests/s
+                    latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
+                    CPU per request: app %.2f ms, load generator %.2f ms, PostgreSQL %.2f ms
+                    """, path, USER, members, posts, seedMillis, concurrency,
+                    wrk ? "wrk" : "the JDK's HTTP client",
+                    thinkMillis == 0 ? "no pause between requests" : "pausing " + thinkMillis + " ms on average between requests",
+                    warmup.toSeconds(), measure.toSeconds(),
+                    Runtime.getRuntime().availableProcessors(), admission.limit(), result.ok, result.errors,
+                    result.ok / (measure.toMillis() / 1000.0), result.p50, result.p95, result.p99, result.max,
+                    result.perRequest(result.appCpuNanos), result.perRequest(result.clientCpuNanos),
+                    result.perRequest(result.postgresCpuNanos));
+            report += statements(result.ok);
+            System.out.println(report);
+            Path out = Path.of("target/benchmark/" + (paths.size() == 1 ? "feed" : "feed-" + paths.indexOf(path)) + ".txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            cpu.put(path, result.perRequest(result.appCpuNanos) + result.perRequest(result.postgresCpuNanos));
+            errors += result.errors;
+        }
+        if (paths.size() > 1) {
+            double base = cpu.get(paths.get(paths.size() - 1));
+            StringBuilder ratios = new StringBuilder("CPU per request (app + PostgreSQL), same run:");
+            cpu.forEach((path, ms) -> ratios.append(String.format("%n  %s %.2f ms = %.2fx %s", path, ms, ms / base,
+                    paths.get(paths.size() - 1))));
+            System.out.println(ratios);
+            Files.writeString(Path.of("target/benchmark/ratios.txt"), ratios.toString());
+        }
+        assertEquals(0, errors, "every request answered 200");
     }
 
     /**

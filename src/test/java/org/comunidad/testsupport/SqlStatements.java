@@ -25,6 +25,22 @@ public class SqlStatements {
         return first == second ? first : Math.min(Math.min(first, second), during(action));
     }
 
+    /** The queries (HQL and native SQL; not the loads by id) the action ran, with how often each ran. */
+    public java.util.Map<String, Long> queries(Runnable action) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        action.run();
+        java.util.Map<String, Long> queries = new java.util.LinkedHashMap<>();
+        for (String query : statistics.getQueries()) {
+            long runs = statistics.getQueryStatistics(query).getExecutionCount();
+            if (runs > 0) {
+                queries.put(query.replaceAll("\\s+", " ").trim(), runs);
+            }
+        }
+        return queries;
+    }
+
     /** The statements prepared while the action runs (the whole app's: see {@link #steady}). */
     public long during(Runnable action) {
         Statistics statistics = sessionFactory.getStatistics();

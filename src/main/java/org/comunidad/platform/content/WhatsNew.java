@@ -28,9 +28,23 @@ public class WhatsNew {
     public static final int CAP = 99;
 
     /** New items per community id and tab. */
-    public record Counts(Map<Long, Map<String, Integer>> counts) {
+    public record Counts(Map<Long, Map<String, Integer>> counts, Map<String, Integer> header) {
 
         public static final Counts NONE = new Counts(Map.of());
+
+        public Counts(Map<Long, Map<String, Integer>> counts) {
+            this(counts, Map.of());
+        }
+
+        /** A header count ({@link HeaderCount}: BELL), 0 when not counted. */
+        public int header(String key) {
+            return header.getOrDefault(key, 0);
+        }
+
+        /** These counts with another's header counts. */
+        public Counts withHeader(Counts other) {
+            return new Counts(counts, other.header);
+        }
 
         /** New items in a community's tab (NEWS, POSTS, DISCUSSIONS...). */
         public int of(long communityId, String tab) {
@@ -55,6 +69,9 @@ public class WhatsNew {
 
     @Inject
     Instance<NewItems> sources;
+
+    @Inject
+    Instance<HeaderCount> headerCounts;
 
     /** Records a visit now and returns the previous one (items after it are new to the member). */
     @Transactional
@@ -94,6 +111,52 @@ public class WhatsNew {
             counts.computeIfAbsent(row.community(), k -> new HashMap<>()).put(row.tab(), row.n());
         }
         return new Counts(counts);
+    }
+
+    /**
+     * The header's counts ({@link HeaderCount}) and, when a community is given, its new items, in one
+     * statement: what a page shows around its content ({@link PageCounts}).
+     */
+    @Transactional
+    public Counts page(long memberId, Long communityId) {
+        List<HeaderCount.Fragment> headers = headerCounts.stream().map(HeaderCount::headerCount)
+                .sorted(java.util.Comparator.comparing(HeaderCount.Fragment::key)).toList();
+        boolean whatsNew = communityId != null && !sources.isUnsatisfied();
+        if (headers.isEmpty() && !whatsNew) {
+            return Counts.NONE;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (HeaderCount.Fragment header : headers) {
+            if (!header.key().matches("[A-Z_]{1,20}")) {
+                throw new IllegalStateException("a header count is named in capitals: " + header.key());
+            }
+            parts.add("select cast(null as bigint) as community, '%s' as tab, (%s) as n".formatted(header.key(),
+                    header.count()));
+        }
+        if (whatsNew) {
+            parts.add("""
+                    select c.id as community, t.tab as tab, t.n as n from community c
+                    cross join lateral (%s) t
+                    where c.id = :community and t.n > 0""".formatted(union(sources.stream().map(NewItems::newItems).toList())));
+        }
+        var query = em.createNativeQuery(String.join("\nunion all\n", parts), Tuple.class).setParameter("me", memberId);
+        if (whatsNew) {
+            query.setParameter("community", communityId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        Map<Long, Map<String, Integer>> counts = new HashMap<>();
+        Map<String, Integer> header = new HashMap<>();
+        for (Tuple tuple : rows) {
+            Number community = tuple.get("community", Number.class);
+            int n = tuple.get("n", Number.class).intValue();
+            if (community == null) {
+                header.put(tuple.get("tab", String.class), n);
+            } else {
+                counts.computeIfAbsent(community.longValue(), k -> new HashMap<>()).put(tuple.get("tab", String.class), n);
+            }
+        }
+        return new Counts(counts, header);
     }
 
     /** Every feature's new items in community c, one row per tab (counting stops past CAP). */

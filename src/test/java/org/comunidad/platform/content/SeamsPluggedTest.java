@@ -52,6 +52,9 @@ class SeamsPluggedTest {
     Instance<Filing> filing;
 
     @Inject
+    Instance<HeaderCount> headerCounts;
+
+    @Inject
     WhatsNew whatsNew;
 
     @Inject
@@ -76,6 +79,8 @@ class SeamsPluggedTest {
         assertEquals(List.of("meetings", "documents"), groupYear.stream()
                 .sorted(java.util.Comparator.comparingInt(GroupYear::position)).map(GroupYear::key).toList());
         assertTrue(filing.isResolvable(), "one bean files into the repository (documents)");
+        assertEquals(List.of("BELL"), headerCounts.stream().map(h -> h.headerCount().key()).toList(),
+                "the header's counts: the bell (notifications)");
     }
 
     @Test
