@@ -257,12 +257,13 @@ final class ForumSeed {
     private void meetings(int count, int members) {
         // Spread over the group and its subgroups, every ~4 hours from two years back to three months ahead.
         update("""
-                insert into meeting (uid, community_id, title, kind, status, starts_at, ends_at, time_zone, venue,
+                insert into meeting (uid, community_id, title, kind, status, starts_at, ends_at, time_zone, venue, place,
                                      description, organizer_id, minutes, attendance_at)
                 select 'bench-' || g || '@comunidad', c.id, 'Reunión de seguimiento ' || g,
                        (array['VIDEOCONFERENCE','WORKSHOP','IN_PERSON','HYBRID'])[1 + g % 4],
                        case when t < now() then 'HELD' else 'SCHEDULED' end, t, t + interval '90 minutes',
                        'America/Lima', case when g % 4 = 2 then 'PLACE' else 'ROOM' end,
+                       case when g % 4 = 2 then 'Lima, sede de la Secretaría' end,
                        'Orden del día: informe de avance ' || g, m.id,
                        case when t < now() then 'Acta de la reunión ' || g || ': se revisaron los avances.' end,
                        case when t < now() then t + interval '2 hours' end
@@ -273,7 +274,6 @@ final class ForumSeed {
                                         or c.parent_id = (select id from community where slug = ?1))) limit 1) c
                 join member m on m.subject = 'bench-' || (1 + g % ?3)
                 """, GROUP, count, members);
-        update("update meeting set place = 'Lima, sede de la Secretaría' where venue = 'PLACE' and uid like 'bench-%'");
         update("""
                 insert into meeting_country (meeting_id, country_code, attendance, represented_by)
                 select m.id, c.code, case when m.status = 'HELD' then (array['PRESENT','PRESENT','EXCUSED','ABSENT'])[1 + (m.id + ascii(c.code)) % 4] end,

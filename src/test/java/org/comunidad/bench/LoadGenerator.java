@@ -164,6 +164,8 @@ public final class LoadGenerator {
         sleepUntil(end);
         OUT.println("MEASURE END");
         OUT.flush();
+        // Pages due within the window but still unanswered count too: wait for them (each has a 30 s timeout).
+        done.await(65, java.util.concurrent.TimeUnit.SECONDS);
         // The rest of the window (under a minute), then the results.
         for (Map.Entry<String, Stats> e : stats.entrySet()) {
             e.getValue().total.add(e.getValue().interval.getIntervalHistogram());
@@ -179,7 +181,6 @@ public final class LoadGenerator {
         }
         result.append(minutes);
         Files.writeString(out, result.toString());
-        done.await(35, java.util.concurrent.TimeUnit.SECONDS);
         OUT.println("DONE");
         OUT.flush();
         System.exit(0);

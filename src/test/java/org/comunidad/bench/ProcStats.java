@@ -41,6 +41,15 @@ final class ProcStats {
         }
     }
 
+    /** A process and everything under it (Keycloak's launch script and its JVM). */
+    static long treeCpu(long pid) {
+        long total = cpu(pid, true);
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+            total += cpu(child.pid());
+        }
+        return total;
+    }
+
     /** The PostgreSQL server listening on this port: its postmaster's pid. */
     static Optional<Long> postmaster(int port) {
         return ProcessHandle.allProcesses().filter(p -> {

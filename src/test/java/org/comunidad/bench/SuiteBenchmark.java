@@ -74,6 +74,8 @@ class SuiteBenchmark {
     }
 
     private final Map<Integer, List<double[]>> heapByMinute = new LinkedHashMap<>();
+    private static double idleAppPerSecond;
+    private static double idlePgPerSecond;
 
     @Test
     void suite() throws Exception {
@@ -189,6 +191,20 @@ class SuiteBenchmark {
             assertTrue(heapLast <= heapEarly * (1 + margin), "heap after GC grew: " + heapEarly + " -> " + heapLast);
             return;
         }
+
+        // What the app and PostgreSQL use with no request at all (GC, JIT, scheduled jobs), per second:
+        // at 50 pages/s, 50 ms/s of it would add 1 ms to every page's figure.
+        long idleSeconds = Long.getLong("bench.idle.seconds", 20);
+        long self = ProcessHandle.current().pid();
+        long pgPid = ProcStats.postmaster(ComunidadTestResource.services().postgres().port()).orElseThrow();
+        long kcPid = ComunidadTestResource.services().keycloak().pid();
+        long[] idleBefore = cpu(self, pgPid, kcPid, -1);
+        Thread.sleep(idleSeconds * 1000);
+        long[] idleAfter = cpu(self, pgPid, kcPid, -1);
+        idleAppPerSecond = (idleAfter[0] - idleBefore[0]) / 1e6 / idleSeconds;
+        idlePgPerSecond = (idleAfter[1] - idleBefore[1]) / 1e6 / idleSeconds;
+        report.append(String.format("idle (no requests, %d s): app %.1f ms of CPU per second, PostgreSQL %.1f ms/s%n",
+                idleSeconds, idleAppPerSecond, idlePgPerSecond));
 
         Phase mixed = run("mixed", working, signedIn, seeded, users, thinkMs, warmup, seconds, false);
         report.append(phaseReport(mixed));
@@ -346,7 +362,7 @@ class SuiteBenchmark {
                 app += ProcStats.cpu(child.pid());
             }
         }
-        return new long[] { app, ProcStats.postgresCpu(pg), ProcStats.cpu(keycloak), ProcStats.cpu(generator) };
+        return new long[] { app, ProcStats.postgresCpu(pg), ProcStats.treeCpu(keycloak), ProcStats.cpu(generator) };
     }
 
     private static String phaseReport(Phase p) {
@@ -360,6 +376,12 @@ class SuiteBenchmark {
         s.append(String.format("  CPU per request: app %.2f ms, PostgreSQL %.2f ms (app + PostgreSQL %.2f ms), "
                 + "Keycloak %.2f ms, load generator %.2f ms%n", p.perRequest(p.appCpu()), p.perRequest(p.pgCpu()),
                 p.perRequest(p.appCpu() + p.pgCpu()), p.perRequest(p.keycloakCpu()), p.perRequest(p.generatorCpu())));
+        if (idleAppPerSecond > 0 && p.requests() > 0) {
+            double rate = p.requests() / (double) p.seconds();
+            s.append(String.format("  less the idle background (%.1f req/s): app %.2f ms, PostgreSQL %.2f ms (together %.2f ms)%n",
+                    rate, p.perRequest(p.appCpu()) - idleAppPerSecond / rate, p.perRequest(p.pgCpu()) - idlePgPerSecond / rate,
+                    p.perRequest(p.appCpu() + p.pgCpu()) - (idleAppPerSecond + idlePgPerSecond) / rate));
+        }
         return s.toString();
     }
 
@@ -383,6 +405,10 @@ class SuiteBenchmark {
                 s.append(String.format("%nfeed / %s, CPU per request (app + PostgreSQL): %.2f / %.2f = %.2fx%n", me,
                         feed.perRequest(feed.appCpu() + feed.pgCpu()), m.perRequest(m.appCpu() + m.pgCpu()),
                         feed.perRequest(feed.appCpu() + feed.pgCpu()) / m.perRequest(m.appCpu() + m.pgCpu())));
+                double idle = idleAppPerSecond + idlePgPerSecond;
+                double f = feed.perRequest(feed.appCpu() + feed.pgCpu()) - idle / (feed.requests() / (double) feed.seconds());
+                double g = m.perRequest(m.appCpu() + m.pgCpu()) - idle / (m.requests() / (double) m.seconds());
+                s.append(String.format("feed / %s, the same less the idle background: %.2f / %.2f = %.2fx%n", me, f, g, f / g));
             }
         }
         return s.toString();
