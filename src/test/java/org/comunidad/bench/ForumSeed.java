@@ -48,7 +48,7 @@ final class ForumSeed {
     }
 
     private int update(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(1800).call(() -> {
             var q = em.createNativeQuery(sql);
             for (int i = 0; i < params.length; i++) {
                 q.setParameter(i + 1, params[i]);
@@ -59,7 +59,7 @@ final class ForumSeed {
 
     @SuppressWarnings("unchecked")
     private <T> List<T> list(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(1800).call(() -> {
             var q = em.createNativeQuery(sql);
             for (int i = 0; i < params.length; i++) {
                 q.setParameter(i + 1, params[i]);
