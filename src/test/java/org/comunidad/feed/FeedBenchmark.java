@@ -39,7 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "comunidad.benchmark", matches = "true")
-@DisabledIfSystemProperty(named = "bench", matches = "suite|soak")
+@DisabledIfSystemProperty(named = "bench", matches = ".*(suite|soak).*")
 class FeedBenchmark {
 
     static final String GROUP = "energia";
