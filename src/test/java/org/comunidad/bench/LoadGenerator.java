@@ -137,7 +137,7 @@ public final class LoadGenerator {
             t.start();
         }
         sleepUntil(measureStart);
-        OUT.println("MEASURE BEGIN");
+        OUT.println("MEASURE BEGIN " + ProcStats.cpu(ProcessHandle.current().pid()));
         OUT.flush();
         // Per-minute figures of the window (the soak's p95 per minute).
         StringBuilder minutes = new StringBuilder();
@@ -169,7 +169,7 @@ public final class LoadGenerator {
             next += 60_000_000_000L;
         }
         sleepUntil(end);
-        OUT.println("MEASURE END");
+        OUT.println("MEASURE END " + ProcStats.cpu(ProcessHandle.current().pid()));
         long behind = lag.values().stream().mapToLong(i -> end - i).max().orElse(0) / 1_000_000;
         OUT.println("BEHIND " + behind);
         OUT.flush();
@@ -212,14 +212,18 @@ public final class LoadGenerator {
                 HttpResponse<byte[]> response = client.send(request(page, user, base, tokens, random),
                         HttpResponse.BodyHandlers.ofByteArray());
                 long now = System.nanoTime();
-                keepCookies(user, response);
-                // A page that renews the CSRF cookie carries the matching form token: the page's script
-                // sends the latest one, as here.
+                // The CSRF cookie and the form token go together: taken from a page that carries both (the
+                // page's script sends that page's token); a renewed cookie without a token is not kept.
+                String csrfToken = null;
                 if (response.headers().firstValue("Set-Cookie").isPresent()) {
                     Matcher token = CSRF_FIELD.matcher(new String(response.body(), StandardCharsets.ISO_8859_1));
                     if (token.find()) {
-                        user.csrf()[0] = token.group(1);
+                        csrfToken = token.group(1);
                     }
+                }
+                keepCookies(user, response, csrfToken != null);
+                if (csrfToken != null) {
+                    user.csrf()[0] = csrfToken;
                 }
                 long latency = now - intended;
                 if (now >= measureStart && now < end) {
@@ -301,7 +305,7 @@ public final class LoadGenerator {
     }
 
     /** The session cookies the app renews (a refreshed token, a CSRF cookie): kept as a browser keeps them. */
-    private static void keepCookies(User user, HttpResponse<?> response) {
+    private static void keepCookies(User user, HttpResponse<?> response, boolean withToken) {
         for (String header : response.headers().allValues("Set-Cookie")) {
             String pair = header.split(";", 2)[0];
             int eq = pair.indexOf('=');
@@ -310,6 +314,9 @@ public final class LoadGenerator {
             }
             String name = pair.substring(0, eq).strip();
             String value = pair.substring(eq + 1).strip();
+            if (name.equals("csrf-token") && !withToken) {
+                continue;
+            }
             if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
                 user.cookies().remove(name);
             } else {

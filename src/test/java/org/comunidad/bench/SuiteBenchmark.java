@@ -331,12 +331,15 @@ class SuiteBenchmark {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(generator.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.equals("MEASURE BEGIN")) {
+                if (line.startsWith("MEASURE BEGIN")) {
                     begin = cpu(self, pg, keycloak, generator.pid());
+                    // The generator's own reading (it may have ended by the time this line is read).
+                    begin[3] = Long.parseLong(line.substring("MEASURE BEGIN ".length()).strip());
                     loadStart = ProcStats.loadAverage();
                     rssStart = ProcStats.rss(self);
-                } else if (line.equals("MEASURE END")) {
+                } else if (line.startsWith("MEASURE END")) {
                     end = cpu(self, pg, keycloak, generator.pid());
+                    end[3] = Long.parseLong(line.substring("MEASURE END ".length()).strip());
                     loadEnd = ProcStats.loadAverage();
                     rssEnd = ProcStats.rss(self);
                 } else if (line.startsWith("MINUTE ")) {
