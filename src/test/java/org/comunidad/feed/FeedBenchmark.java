@@ -24,6 +24,7 @@ import org.comunidad.testsupport.Members;
 import org.comunidad.testsupport.ComunidadTestResource;
 import org.comunidad.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,6 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "comunidad.benchmark", matches = "true")
+@DisabledIfSystemProperty(named = "bench", matches = ".*(suite|soak).*")
 class FeedBenchmark {
 
     static final String GROUP = "energia";
