@@ -1,11 +1,14 @@
 package org.comunidad.platform.content;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.comunidad.platform.content.WhatsNew.Counts;
+import org.comunidad.platform.health.Dependencies;
+import org.comunidad.platform.web.UnavailablePages;
 
 /**
  * The counts a page shows around its content, read once per request: the header's ({@link HeaderCount},
@@ -18,6 +21,9 @@ public class PageCounts {
 
     @Inject
     WhatsNew whatsNew;
+
+    @Inject
+    Dependencies dependencies;
 
     private Counts counted;
     private Long countedFor;
@@ -33,7 +39,7 @@ public class PageCounts {
     /** A header count (BELL) of the member. */
     public int header(long memberId, String key) {
         if (!header) {
-            Counts headerOnly = whatsNew.page(memberId, null);
+            Counts headerOnly = whileRendering(() -> whatsNew.page(memberId, null));
             if (counted == null) {
                 counted = headerOnly;
             } else {
@@ -47,10 +53,27 @@ public class PageCounts {
     /** The "what's new" counts of a community for the member. */
     public Counts community(long memberId, long communityId) {
         if (countedFor == null || countedFor != communityId) {
-            Counts read = whatsNew.counts(memberId, List.of(communityId));
+            Counts read = whileRendering(() -> whatsNew.counts(memberId, List.of(communityId)));
             counted = counted == null ? read : read.withHeader(counted);
             countedFor = communityId;
         }
         return counted;
+    }
+
+    /**
+     * A count the template asks for while it renders, after the page's own work succeeded: if the
+     * database breaks just then, the page is shown without its counts rather than as an error
+     * (the counts decorate the page; the next request gets the outage's 503 at once).
+     */
+    private Counts whileRendering(Supplier<Counts> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            if (!UnavailablePages.databaseUnreachable(e)) {
+                throw e;
+            }
+            dependencies.databaseFailed();
+            return Counts.NONE;
+        }
     }
 }
