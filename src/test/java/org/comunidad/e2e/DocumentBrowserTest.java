@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 
@@ -62,14 +63,17 @@ class DocumentBrowserTest {
             Page colombia = Browser.signIn(colombiaContext, APP + "/documents", "pf.colombia");
             colombia.fill("#browse-q", "binacional");
             colombia.click("form.filters button[type=submit]");
-            // Text extraction runs in the background right after the upload; search until it is indexed.
+            // Text extraction runs in the background right after the upload; search until it is indexed
+            // (other tests' documents may match the word already: wait for this one's hit).
+            Locator hit = colombia.locator(".hit",
+                    new Page.LocatorOptions().setHasText("hoja-de-ruta"));
             long deadline = System.currentTimeMillis() + 30_000;
-            while (colombia.locator(".hit h3 a").count() == 0 && System.currentTimeMillis() < deadline) {
+            while (hit.count() == 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(500);
                 colombia.reload();
             }
-            assertThat(colombia.locator(".hit .snippet mark").first()).hasText("binacional");
-            colombia.click(".hit h3 a");
+            assertThat(hit.locator(".snippet mark").first()).hasText("binacional");
+            hit.locator("h3 a").click();
             colombia.waitForURL(Pattern.compile(Pattern.quote(DOCUMENTS) + "/\\d+"));
             Download download = colombia.waitForDownload(() -> colombia.click("a.button[download]"));
             assertTrue(download.suggestedFilename().equals("hoja-de-ruta.pdf"), download.suggestedFilename());
