@@ -50,7 +50,7 @@ public class MeetingReminders {
     @Inject
     Jobs jobs;
 
-    @Scheduled(every = "${comunidad.meetings.calendar.reminder-every}", delayed = "60s",
+    @Scheduled(every = "${comunidad.meetings.calendar.reminder-every}", delayed = "${comunidad.jobs.meeting-reminders.delay:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         // Due time: the interval's slot (5 minutes by default).

@@ -49,7 +49,7 @@ public class TaskReminders {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "comunidad.tasks.reminder-every", defaultValue = "1h")
     String every;
 
-    @Scheduled(every = "${comunidad.tasks.reminder-every:1h}", delayed = "90s",
+    @Scheduled(every = "${comunidad.tasks.reminder-every:1h}", delayed = "${comunidad.jobs.task-reminders.delay:90s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         // Due time: the interval's slot (an hour by default).

@@ -445,6 +445,9 @@ public final class Cluster implements AutoCloseable {
         jobs.put("comunidad.mail.immediate-every", "2s");
         jobs.put("comunidad.meetings.calendar.reminder-every", "2s");
         jobs.put("comunidad.tasks.reminder-every", "2s");
+        // The first run's delay after start too: the jobs test may run a minute after the cluster started.
+        jobs.put("comunidad.jobs.task-reminders.delay", "2s");
+        jobs.put("comunidad.jobs.meeting-reminders.delay", "2s");
         // The jobs' schedules and due-time slots (comunidad.jobs.<job>.*, platform.jobs.Jobs):
         // hourly jobs every few seconds, each firing its own due time.
         jobs.put("comunidad.jobs.document-sweep.every", "5s");
