@@ -17,6 +17,8 @@ import org.comunidad.community.Community;
 import org.comunidad.community.CommunityService;
 import org.comunidad.platform.security.CurrentUser;
 import org.comunidad.platform.security.Viewer;
+import org.comunidad.platform.storage.ObjectStore;
+import org.comunidad.platform.storage.StorageUnavailable;
 import org.comunidad.platform.web.ByteRange;
 
 import io.quarkus.security.Authenticated;
@@ -40,6 +42,9 @@ public class DocumentFileResource {
     @Inject
     DocumentUploads uploads;
 
+    @Inject
+    ObjectStore store;
+
     @GET
     @Path("file")
     public Response download(@PathParam("slug") String slug, @PathParam("id") long id,
@@ -55,6 +60,10 @@ public class DocumentFileResource {
     }
 
     private Response serve(String slug, long id, Integer number, String range, boolean inline) {
+        // While the store is down, 503 at once: no query, no audit row for a file that cannot be sent.
+        if (!store.usable()) {
+            throw new StorageUnavailable();
+        }
         Viewer viewer = currentUser.viewer();
         Community community = communities.findVisible(viewer, slug).orElseThrow(NotFoundException::new);
         DocumentUploads.Download download = uploads.download(viewer, community, id, number, inline)

@@ -84,6 +84,7 @@ public class DocumentUploads {
 
     private Optional<Document> uploadDocument(Viewer viewer, Community community, Long folderId,
             DocumentService.Metadata metadata, String typedFileName, long declaredLength, InputStream body) {
+        requireStore(body);
         String fileName = DocumentFiles.safeFileName(typedFileName);
         // Every check that needs no bytes comes first: a refused upload stores nothing.
         Optional<DocumentService.Quota> room = QuarkusTransaction.requiringNew().call(() -> {
@@ -138,6 +139,7 @@ public class DocumentUploads {
 
     private Optional<DocumentVersion> uploadVersion(Viewer viewer, Community community, long documentId,
             String comment, String typedFileName, long declaredLength, InputStream body) {
+        requireStore(body);
         String fileName = DocumentFiles.safeFileName(typedFileName);
         String cleanComment = org.comunidad.platform.content.Texts.clean(comment);
         long groupId = community.groupId();
@@ -277,6 +279,17 @@ public class DocumentUploads {
         DocumentService.Quota quota = documents.lockedQuota(groupId);
         if (!quota.allows(size)) {
             throw new UploadRefused(UploadRefused.Code.QUOTA, quota.limit());
+        }
+    }
+
+    /**
+     * While the store is down, refused at once (503), before any query: a burst of uploads then costs
+     * nothing but the answers. A moderate body is read out so that the browser gets the answer.
+     */
+    private void requireStore(InputStream body) {
+        if (!store.usable()) {
+            drain(body, DRAIN_MAX);
+            throw new UploadRefused(UploadRefused.Code.STORAGE_UNAVAILABLE, (Throwable) null);
         }
     }
 

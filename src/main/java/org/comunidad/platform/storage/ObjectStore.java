@@ -296,6 +296,15 @@ public class ObjectStore {
         }
     }
 
+    /**
+     * Whether a request that needs the store may go on: at once while it is up; while it is down,
+     * false unless a fresh probe (waited for briefly) finds it back. Routes that need the store ask
+     * this before any other work, so that their refusal while it is down is immediate.
+     */
+    public boolean usable() {
+        return gate.usable();
+    }
+
     /** Refuses at once while the store is known to be unreachable (no connection attempt, no wait). */
     private void admit() {
         if (!gate.usable()) {
