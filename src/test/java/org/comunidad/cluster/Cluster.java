@@ -363,20 +363,8 @@ public final class Cluster implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("keycloak-" + (i + 1) + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN_USER);
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", keycloakAdminPassword);
-        env.put("COMUNIDAD_BASE_URL", lbUrl());
-        env.put("COMUNIDAD_OIDC_CLIENT_SECRET", webSecret);
-        env.put("COMUNIDAD_API_CLIENT_SECRET", apiSecret);
-        env.put("COMUNIDAD_ADMIN_CLIENT_SECRET", adminSecret);
-        env.put("COMUNIDAD_SMTP_HOST", "localhost");
-        env.put("COMUNIDAD_SMTP_PORT", String.valueOf(mail.port()));
-        env.put("COMUNIDAD_MAIL_FROM", MailServer.FROM);
-        env.put("COMUNIDAD_SMTP_SSL", "false");
-        env.put("COMUNIDAD_SMTP_STARTTLS", "false");
-        env.put("COMUNIDAD_SMTP_AUTH", "false");
-        env.put("COMUNIDAD_SMTP_USER", "");
-        env.put("COMUNIDAD_SMTP_PASSWORD", "");
+        KeycloakServer.realmEnvironment(env, keycloakAdminPassword, lbUrl(), webSecret, apiSecret, adminSecret,
+                mail.port());
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true");
         env.put("JAVA_HOME", System.getProperty("java.home"));

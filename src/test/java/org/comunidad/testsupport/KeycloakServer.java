@@ -77,21 +77,8 @@ public final class KeycloakServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(options.log().toFile()));
             Map<String, String> env = builder.environment();
-            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
-            env.put("COMUNIDAD_BASE_URL", options.baseUrl());
-            env.put("COMUNIDAD_OIDC_CLIENT_SECRET", options.webClientSecret());
-            env.put("COMUNIDAD_API_CLIENT_SECRET", options.apiClientSecret());
-            env.put("COMUNIDAD_ADMIN_CLIENT_SECRET", options.adminClientSecret());
-            // Keycloak sends the invitation (set-password) emails: to the captured mailbox here.
-            env.put("COMUNIDAD_SMTP_HOST", "localhost");
-            env.put("COMUNIDAD_SMTP_PORT", String.valueOf(options.smtpPort()));
-            env.put("COMUNIDAD_MAIL_FROM", MailServer.FROM);
-            env.put("COMUNIDAD_SMTP_SSL", "false");
-            env.put("COMUNIDAD_SMTP_STARTTLS", "false");
-            env.put("COMUNIDAD_SMTP_AUTH", "false");
-            env.put("COMUNIDAD_SMTP_USER", "");
-            env.put("COMUNIDAD_SMTP_PASSWORD", "");
+            realmEnvironment(env, options.adminPassword(), options.baseUrl(), options.webClientSecret(),
+                    options.apiClientSecret(), options.adminClientSecret(), options.smtpPort());
             env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
             // A development Keycloak: the quick C1 compiler halves its start-up CPU.
             env.putIfAbsent("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
@@ -101,6 +88,29 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Keycloak", e);
         }
+    }
+
+    /**
+     * What the realm file's placeholders and Keycloak's bootstrap admin read from the environment: the
+     * app's address, the clients' secrets, and the captured mailbox Keycloak sends its emails to
+     * (invitations' set-password links). Shared with the cluster's Keycloak nodes.
+     */
+    public static void realmEnvironment(Map<String, String> env, String adminPassword, String baseUrl, String webSecret,
+            String apiSecret, String adminSecret, int smtpPort) {
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        env.put("COMUNIDAD_BASE_URL", baseUrl);
+        env.put("COMUNIDAD_OIDC_CLIENT_SECRET", webSecret);
+        env.put("COMUNIDAD_API_CLIENT_SECRET", apiSecret);
+        env.put("COMUNIDAD_ADMIN_CLIENT_SECRET", adminSecret);
+        env.put("COMUNIDAD_SMTP_HOST", "localhost");
+        env.put("COMUNIDAD_SMTP_PORT", String.valueOf(smtpPort));
+        env.put("COMUNIDAD_MAIL_FROM", MailServer.FROM);
+        env.put("COMUNIDAD_SMTP_SSL", "false");
+        env.put("COMUNIDAD_SMTP_STARTTLS", "false");
+        env.put("COMUNIDAD_SMTP_AUTH", "false");
+        env.put("COMUNIDAD_SMTP_USER", "");
+        env.put("COMUNIDAD_SMTP_PASSWORD", "");
     }
 
     /** The realm of keycloak-realm.json, plus demo users and (for tests) the test clients. */
