@@ -110,6 +110,8 @@ public interface DocMessages {
     @Message String search_placeholder();
     @Message String search_submit();
     @Message String search_results(long count);
+    @Message String search_results_more(long count);
+    @Message String search_ranked_among(long count);
     @Message String filters();
     @Message String filter_apply();
     @Message String filter_clear();
@@ -124,6 +126,8 @@ public interface DocMessages {
     @Message String site_search_title();
     @Message String site_search_lead();
     @Message String site_search_more_documents(long count);
+    @Message String site_search_more_documents_more(long count);
+    @Message String site_search_count_more(long count);
     @Message String site_search_empty_query();
 
     @Message String refused(UploadRefused.Code code);

@@ -31,6 +31,13 @@ import org.comunidad.platform.web.Links;
 public class DocumentSearch {
 
     public static final int PAGE_SIZE = 20;
+    /** With words: how many of the newest matches (by last change) are ranked by relevance and paged through. */
+    public static final int CANDIDATES = 1000;
+    /** With words: matches are counted up to this; beyond it the page says "more than 1,000". */
+    public static final int TOTAL_MAX = 1000;
+    private static final String QUERY = """
+            (websearch_to_tsquery('doc_es', :q) || websearch_to_tsquery('doc_pt', :q)
+             || websearch_to_tsquery('doc_en', :q) || websearch_to_tsquery('doc_simple', :q))""";
     /** Marks around matched words in snippets: never in stored text (extraction strips control characters). */
     public static final char MARK_START = '\u0002';
     public static final char MARK_END = '\u0003';
@@ -103,8 +110,16 @@ public class DocumentSearch {
                 row.get(prefix + "en", String.class));
     }
 
-    public record Results(List<Hit> hits, long total, int page, int pages, List<Facet> byType, List<Facet> byGroup,
-            List<Facet> byCountry) {
+    /**
+     * A page of hits. With words, total stops at {@link #TOTAL_MAX} and more says there are more
+     * matches than that; the pages cover the {@link #CANDIDATES} ranked.
+     */
+    public record Results(List<Hit> hits, long total, boolean more, int page, int pages, List<Facet> byType,
+            List<Facet> byGroup, List<Facet> byCountry) {
+        /** How many of the newest matches are ranked (said on the page when there are more). */
+        public long rankedAmong() {
+            return CANDIDATES;
+        }
     }
 
     @Inject
@@ -129,48 +144,84 @@ public class DocumentSearch {
 
     @Transactional
     public Results search(Viewer viewer, Filters filters, boolean facets) {
+        return search(viewer, filters, facets, PAGE_SIZE);
+    }
+
+    /**
+     * One page of {@code size} hits. With words, the newest {@link #CANDIDATES} matches (by last
+     * change) are ranked by relevance and paged through, snippets are cut for the page's hits
+     * only, and the total is counted up to {@link #TOTAL_MAX} ({@link Results#more()} beyond):
+     * the cost does not grow with the matches (docs/architecture.md, "Search").
+     */
+    @Transactional
+    public Results search(Viewer viewer, Filters filters, boolean facets, int size) {
         List<Long> groups = DocumentAccess.readableGroups(viewer);
         if (groups != null && groups.isEmpty()) {
-            return new Results(List.of(), 0, 1, 1, List.of(), List.of(), List.of());
+            return new Results(List.of(), 0, false, 1, 1, List.of(), List.of(), List.of());
         }
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filters, groups, params);
-        String query = filters.hasText() ? """
-                (websearch_to_tsquery('doc_es', :q) || websearch_to_tsquery('doc_pt', :q)
-                 || websearch_to_tsquery('doc_en', :q) || websearch_to_tsquery('doc_simple', :q))""" : null;
-        Paging paging = Paging.of(filters.page(), PAGE_SIZE);
-        String select = """
+        Paging paging = Paging.of(filters.page(), size);
+        String columns = """
                 select d.id, d.title, g.slug as gslug, g.name_es as g_es, g.name_pt as g_pt, g.name_en as g_en,
                        c.slug as cslug, c.name_es as c_es, c.name_pt as c_pt, c.name_en as c_en, d.doc_type,
                        d.country_code, d.language, d.doc_date, v.file_name, v.content_type, v.size_bytes, d.updated_at,
                        %s as snippet, d.description
-                from document d join community g on g.id = d.group_id join community c on c.id = d.community_id
+                """;
+        String joins = """
+                join community g on g.id = d.group_id join community c on c.id = d.community_id
                 left join document_version v on v.id = d.current_version_id
-                where %s
-                order by %s
-                limit %d offset %d""".formatted(
-                query == null ? "null" : """
-                        ts_headline(doc_config(d.language),
-                            coalesce(left(v.content_text, 100000), '') || ' ' || coalesce(d.description, ''),
-                            websearch_to_tsquery(doc_config(d.language), :q),
-                            'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "')""",
-                where,
-                query == null ? "coalesce(d.doc_date, cast(d.created_at as date)) desc, d.id desc"
-                        : "ts_rank(d.search, " + query + ") desc, d.updated_at desc, d.id desc",
-                PAGE_SIZE, paging.offset());
+                """;
+        String select;
+        if (filters.hasText()) {
+            select = columns.formatted("""
+                    ts_headline(doc_config(d.language),
+                        coalesce(left(v.content_text, 100000), '') || ' ' || coalesce(d.description, ''),
+                        websearch_to_tsquery(doc_config(d.language), :q),
+                        'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "')""")
+                    + """
+                    from (select cand.id, cand.updated_at, ts_rank(cand.search, %1$s) as r
+                          from (select d.id, d.updated_at, d.search from document d where %2$s
+                                order by d.updated_at desc, d.id desc limit %3$d) cand
+                          order by r desc, cand.updated_at desc, cand.id desc limit %4$d offset %5$d) top
+                    join document d on d.id = top.id
+                    """.formatted(QUERY, where, CANDIDATES, size, paging.offset())
+                    + joins + "order by top.r desc, top.updated_at desc, top.id desc";
+        } else {
+            select = columns.formatted("null") + "from document d " + joins + "where " + where + """
+
+                    order by coalesce(d.doc_date, cast(d.created_at as date)) desc, d.id desc
+                    limit %d offset %d""".formatted(size, paging.offset());
+        }
         Query q = em.createNativeQuery(select, Tuple.class);
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = q.getResultList();
         List<Hit> hits = rows.stream().map(Hit::of).toList();
-        Query count = em.createNativeQuery("select count(*) from document d where " + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        if (!facets) {
-            return new Results(hits, total, paging.page(), pages, List.of(), List.of(), List.of());
+        long total;
+        boolean more = false;
+        int pages;
+        if (filters.hasText()) {
+            // Counted up to one more than TOTAL_MAX: "more than 1,000" rather than reading every match.
+            Query count = em.createNativeQuery("select count(*) from (select 1 from document d where " + where
+                    + " limit " + (TOTAL_MAX + 1) + ") x");
+            params.forEach(count::setParameter);
+            total = ((Number) count.getSingleResult()).longValue();
+            if (total > TOTAL_MAX) {
+                total = TOTAL_MAX;
+                more = true;
+            }
+            pages = (int) Math.max(1, (Math.min(total, CANDIDATES) + size - 1) / size);
+        } else {
+            Query count = em.createNativeQuery("select count(*) from document d where " + where);
+            params.forEach(count::setParameter);
+            total = ((Number) count.getSingleResult()).longValue();
+            pages = (int) Math.max(1, (total + size - 1) / size);
         }
-        return new Results(hits, total, paging.page(), pages,
+        if (!facets) {
+            return new Results(hits, total, more, paging.page(), pages, List.of(), List.of(), List.of());
+        }
+        return new Results(hits, total, more, paging.page(), pages,
                 facet("select d.doc_type as key, null as label_es, null as label_pt, null as label_en, count(*) as n"
                         + " from document d where " + where
                         + " group by d.doc_type order by count(*) desc", params),
@@ -200,8 +251,7 @@ public class DocumentSearch {
             params.put("groups", groups);
         }
         if (f.hasText()) {
-            w.append(" and d.search @@ (websearch_to_tsquery('doc_es', :q) || websearch_to_tsquery('doc_pt', :q)"
-                    + " || websearch_to_tsquery('doc_en', :q) || websearch_to_tsquery('doc_simple', :q))");
+            w.append(" and d.search @@ ").append(QUERY);
             params.put("q", f.q().strip());
         }
         if (f.type() != null) {

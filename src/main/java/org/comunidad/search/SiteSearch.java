@@ -34,6 +34,11 @@ import org.comunidad.platform.web.Links;
 public class SiteSearch {
 
     public static final int PER_KIND = 5;
+    /**
+     * How many of each kind's newest matches are ranked by relevance: a word found in every post
+     * ranks the newest 200, not all of them (docs/architecture.md, "Search").
+     */
+    public static final int CANDIDATES = 200;
 
     public record Hit(String url, String title, Localized community, OffsetDateTime at, String snippet) {
         public String snippetHtml() {
@@ -68,7 +73,7 @@ public class SiteSearch {
     public Results search(Viewer viewer, String q, String language) {
         String text = q.strip();
         DocumentSearch.Results docs = documents.search(viewer, new DocumentSearch.Filters(text, null, null, null,
-                null, null, null, null, null, 1), false);
+                null, null, null, null, null, 1), false, PER_KIND);
         List<Searchable.Fragment> searchable = kinds.stream().map(Searchable::searchable)
                 .sorted(Comparator.comparingInt(Searchable.Fragment::position)).toList();
         List<Long> groups = DocumentAccess.readableGroups(viewer);
@@ -95,17 +100,26 @@ public class SiteSearch {
         return new Results(text, docs, sections);
     }
 
-    /** One select per kind, each ranked and cut at PER_KIND, joined in one statement (names are not input). */
+    /**
+     * One select per kind, joined in one statement (names are not input). Each kind's matches are
+     * first cut to its newest {@link #CANDIDATES} (an index on the date, or the GIN index and a
+     * sort when the words are rare: the planner picks), ranked with ts_rank within them, cut at
+     * PER_KIND, and only those get a ts_headline: the cost does not grow with the matches.
+     */
     static String union(List<Searchable.Fragment> searchable, boolean inGroups) {
         return "select * from (" + searchable.stream().map(f -> """
-                (select '%1$s' as kind, %11$d as place,
-                        row_number() over (order by ts_rank(%2$s.search, %6$s) desc, %4$s desc) as rank, c.slug as slug, %2$s.id as id, %3$s as title, c.name_es as name_es,
-                        c.name_pt as name_pt, c.name_en as name_en, %4$s as at,
-                        ts_headline('doc_simple', %5$s, %6$s, %7$s) as snippet
-                 from %8$s join community c on c.id = %2$s.community_id
-                 where %2$s.search @@ %6$s and %2$s.deleted_at is null and %2$s.hidden_at is null and %9$s
-                 order by rank limit %10$d)""".formatted(f.key(), f.alias(), f.title(), f.at(), f.text(), QUERY,
-                HEADLINE, f.table(), inGroups ? f.group() + " in (:groups)" : "true", PER_KIND, f.position()))
+                (select '%1$s' as kind, %11$d as place, top.rank, top.slug, top.id, top.title, top.name_es, top.name_pt,
+                        top.name_en, top.at, ts_headline('doc_simple', top.text, %6$s, %7$s) as snippet
+                 from (select row_number() over (order by ts_rank(cand.search, %6$s) desc, cand.at desc, cand.id desc) as rank,
+                              cand.*
+                       from (select c.slug as slug, %2$s.id as id, %3$s as title, c.name_es as name_es, c.name_pt as name_pt,
+                                    c.name_en as name_en, %4$s as at, %5$s as text, %2$s.search as search
+                             from %8$s join community c on c.id = %2$s.community_id
+                             where %2$s.search @@ %6$s and %2$s.deleted_at is null and %2$s.hidden_at is null and %9$s
+                             order by %4$s desc, %2$s.id desc limit %12$d) cand
+                       order by rank limit %10$d) top)""".formatted(f.key(), f.alias(), f.title(), f.at(), f.text(),
+                QUERY, HEADLINE, f.table(), inGroups ? f.group() + " in (:groups)" : "true", PER_KIND, f.position(),
+                CANDIDATES))
                 .collect(Collectors.joining("\nunion all\n")) + ") found order by place, rank";
     }
 }

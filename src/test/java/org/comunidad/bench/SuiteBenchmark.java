@@ -120,6 +120,16 @@ class SuiteBenchmark {
         }
         System.out.printf("stored rendering: %,d texts rendered, then vacuum analyze, in %,d ms%n", rendered,
                 (System.nanoTime() - renderStart) / 1_000_000);
+        long hold = Long.getLong("bench.hold.seconds", 0);
+        if (hold > 0) {
+            // Keeps the seeded database up for EXPLAIN (ANALYZE) from psql: -Dbench.hold.seconds=N.
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("select inet_server_port()")) {
+                rs.next();
+                System.out.printf("holding %d s: psql -h localhost -p %d -U postgres comunidad%n", hold, rs.getInt(1));
+            }
+            Thread.sleep(hold * 1000);
+        }
 
         long signInStart = System.nanoTime();
         BenchUsers.createAccounts(users);
