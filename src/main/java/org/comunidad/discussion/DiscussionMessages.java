@@ -60,4 +60,12 @@ public interface DiscussionMessages {
     @Message String discussion_answer();
     @Message String discussion_reply_deleted();
     @Message String discussion_reply_hidden();
+    @Message String discussion_answer_to(String author);
+    @Message String discussion_answer_to_removed();
+    @Message String discussion_pager_top();
+    @Message String discussion_pager_bottom();
+    @Message String discussion_pager_first();
+    @Message String discussion_pager_last();
+    @Message String discussion_pager_of(int page, int pages);
+    @Message String discussion_pager_range(long first, long last, long total);
 }

@@ -6,12 +6,14 @@ import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -92,10 +94,30 @@ public class DiscussionResource {
                 .orElseThrow(NotFoundException::new), form));
     }
 
+    /** The discussion with one page of its replies ({@link DiscussionService#PAGE_SIZE}, oldest first). */
     @GET
     @Path("{id}")
-    public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return pages.render(page(slug, id, FormState.empty("reply")));
+    public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id,
+            @QueryParam("page") @DefaultValue("1") int page) {
+        return pages.render(page(slug, id, FormState.empty("reply"), page, null));
+    }
+
+    /**
+     * Where every link to one reply points (notifications, mentions, search, activity, quotes, the
+     * actions on a reply): to the page of the discussion that holds it, at its anchor.
+     */
+    @GET
+    @Path("{id}/replies/{replyId}")
+    public Response showReply(@PathParam("slug") String slug, @PathParam("id") long id,
+            @PathParam("replyId") long replyId) {
+        int page = discussions.pageOf(currentUser.viewer(), CommunityRef.slug(slug), id, replyId)
+                .orElseThrow(NotFoundException::new);
+        return Links.seeOther(replyLink(slug, id, page, replyId));
+    }
+
+    /** The address of a reply on its page: the discussion's, with {@code ?page=N} past the first. */
+    static String replyLink(String slug, long id, int page, long replyId) {
+        return Links.community(slug, "discussions", id) + (page > 1 ? "?page=" + page : "") + "#reply-" + replyId;
     }
 
     @POST
@@ -104,8 +126,12 @@ public class DiscussionResource {
     public Response reply(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String body,
             @RestForm("parentId") Long parentId) {
         String formId = parentId == null ? "reply" : "reply-" + parentId;
-        return act(slug, id, formId, Pages.typed("body", body), () -> discussions.reply(currentUser.viewer(),
-                CommunityRef.slug(slug), id, parentId, body, currentUser.zone()));
+        Viewer viewer = currentUser.viewer();
+        return pages.submit(formId, Pages.typed("body", body), () -> {
+            DiscussionService.Posted posted = discussions.post(viewer, CommunityRef.slug(slug), id, parentId, body,
+                    currentUser.zone()).orElseThrow(NotFoundException::new);
+            return Links.seeOther(replyLink(slug, id, posted.page(), posted.reply().id()));
+        }, form -> page(slug, id, form, parentId == null ? Integer.MAX_VALUE : 1, parentId));
     }
 
     @POST
@@ -163,7 +189,7 @@ public class DiscussionResource {
     @Path("{id}/replies/{replyId}/edit")
     public Response editReply(@PathParam("slug") String slug, @PathParam("id") long id,
             @PathParam("replyId") long replyId, @RestForm String body) {
-        return act(slug, id, "edit-" + replyId, Pages.typed("body", body),
+        return actOnReply(slug, id, replyId, "edit-" + replyId, Pages.typed("body", body),
                 () -> discussions.editReply(currentUser.viewer(), CommunityRef.slug(slug), id, replyId, body));
     }
 
@@ -171,7 +197,7 @@ public class DiscussionResource {
     @Path("{id}/replies/{replyId}/delete")
     public Response deleteReply(@PathParam("slug") String slug, @PathParam("id") long id,
             @PathParam("replyId") long replyId) {
-        return act(slug, id, "delete-" + replyId, Map.of(),
+        return actOnReply(slug, id, replyId, "delete-" + replyId, Map.of(),
                 () -> discussions.deleteReply(currentUser.viewer(), CommunityRef.slug(slug), id, replyId));
     }
 
@@ -179,7 +205,7 @@ public class DiscussionResource {
     @Path("{id}/replies/{replyId}/hide")
     public Response hideReply(@PathParam("slug") String slug, @PathParam("id") long id,
             @PathParam("replyId") long replyId, @RestForm String reason) {
-        return act(slug, id, "hide-" + replyId, Pages.typed("reason", reason), () -> discussions.hideReply(
+        return actOnReply(slug, id, replyId, "hide-" + replyId, Pages.typed("reason", reason), () -> discussions.hideReply(
                 currentUser.viewer(), CommunityRef.slug(slug), id, replyId, reason, true));
     }
 
@@ -187,18 +213,26 @@ public class DiscussionResource {
     @Path("{id}/replies/{replyId}/unhide")
     public Response unhideReply(@PathParam("slug") String slug, @PathParam("id") long id,
             @PathParam("replyId") long replyId) {
-        return act(slug, id, "hide-" + replyId, Map.of(), () -> discussions.hideReply(currentUser.viewer(),
+        return actOnReply(slug, id, replyId, "hide-" + replyId, Map.of(), () -> discussions.hideReply(currentUser.viewer(),
                 CommunityRef.slug(slug), id, replyId, null, false));
     }
 
     /** Runs an action, then back to the page; on a mistake the page comes back with what was typed. */
     private Response act(String slug, long id, String formId, Map<String, String> typed, Supplier<Optional<?>> action) {
-        return pages.act(formId, typed, action, Links.community(slug, "discussions", id), form -> page(slug, id, form));
+        return pages.act(formId, typed, action, Links.community(slug, "discussions", id),
+                form -> page(slug, id, form, 1, null));
     }
 
-    private TemplateInstance page(String slug, long id, FormState form) {
-        Thread thread = discussions.thread(currentUser.viewer(), CommunityRef.slug(slug), id, currentUser.zone())
-                .orElseThrow(NotFoundException::new);
+    /** An action on one reply: back to the page that holds it (its form, on a mistake, is on that page). */
+    private Response actOnReply(String slug, long id, long replyId, String formId, Map<String, String> typed,
+            Supplier<Optional<?>> action) {
+        return pages.act(formId, typed, action, Links.community(slug, "discussions", id, "replies", replyId),
+                form -> page(slug, id, form, 1, replyId));
+    }
+
+    private TemplateInstance page(String slug, long id, FormState form, int page, Long holding) {
+        Thread thread = discussions.page(currentUser.viewer(), CommunityRef.slug(slug), id, currentUser.zone(), page,
+                holding).orElseThrow(NotFoundException::new);
         String refusal = thread.replyRefusal() == null ? null : forms.message(new Refused(thread.replyRefusal()));
         return Templates.show(thread.subgroup(), thread, form, refusal);
     }

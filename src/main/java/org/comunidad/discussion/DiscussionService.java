@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +71,52 @@ public class DiscussionService {
      * ({@code deleted} then tells which).
      */
     public record ReplyView(ContentView content, Long parentId, boolean placeholder, boolean deleted,
-            List<ReplyView> answers) {
+            List<ReplyView> answers, Quote answerTo) {
 
         public long id() {
             return content.id();
+        }
+    }
+
+    /**
+     * What an answer shows of the reply it answers, on the paged page: its author and the start of
+     * its text, or only that it is gone (deleted, or hidden from this viewer); {@code onPage} when
+     * it is on the same page (the link is then the anchor alone).
+     */
+    public record Quote(long id, String author, String excerpt, boolean deleted, boolean hidden, boolean onPage) {
+
+        public boolean gone() {
+            return deleted || hidden;
+        }
+    }
+
+    /** Which page of replies is shown: 1-based, of {@code pages} (at least 1), {@code total} replies seen. */
+    public record Paging(int page, int pages, long total, int size) {
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+
+        public boolean paged() {
+            return pages > 1;
+        }
+
+        /** The number of the first reply of the page, 1-based (0 when there is none). */
+        public long first() {
+            return total == 0 ? 0 : (long) (page - 1) * size + 1;
+        }
+
+        public long last() {
+            return Math.min(total, (long) page * size);
+        }
+
+        /** The page holding the reply at this place (0-based) of the thread. */
+        static int of(long place, int size) {
+            return (int) (place / size) + 1;
         }
     }
 
@@ -81,8 +126,14 @@ public class DiscussionService {
      */
     public record Thread(Community subgroup, Summary discussion, ContentView content, String conclusion,
             RawString conclusionHtml, String closedBy, OffsetDateTime closedAt, List<ReplyView> replies,
-            boolean canReply, boolean pastDeadline, Explained replyRefusal) {
+            boolean canReply, boolean pastDeadline, Explained replyRefusal, Paging paging) {
     }
+
+    /** How many replies a page of a discussion shows. */
+    public static final int PAGE_SIZE = 50;
+
+    /** What an answer's quote shows of the text it answers, at most. */
+    static final int QUOTE_MAX = 140;
 
     @Inject
     CommunityService communities;
@@ -181,7 +232,108 @@ public class DiscussionService {
         return new Thread(subgroup, summary(d, false), opening, d.conclusion,
                 richText.shown(d.conclusion, d.conclusionHtml, d.conclusionHtmlVersion),
                 d.closedBy == null ? null : d.closedBy.displayName, d.closedAt, replies, refusal == null,
-                d.pastDeadline(today), refusal);
+                d.pastDeadline(today), refusal, new Paging(1, 1, all.size(), Math.max(1, all.size())));
+    }
+
+    /**
+     * One page of a discussion for its page: the replies the viewer sees, oldest first,
+     * {@link #PAGE_SIZE} a page, flat, each answer quoting the reply it answers. A fixed number of
+     * queries whatever the thread's length (subgroup, discussion, count, page, quoted replies, and the
+     * mentions of stale texts), reading at most the page's replies and the index entries before them.
+     * {@code holding}, when set, asks for the page holding that reply instead of {@code page}; a page
+     * past the last is the last.
+     */
+    @Transactional
+    public Optional<Thread> page(Viewer viewer, CommunityRef ref, long id, ZoneId zone, int page, Long holding) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id).map(d -> {
+            int wanted = page;
+            if (holding != null) {
+                boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
+                wanted = DiscussionReply.in(d.id, holding)
+                        .map(r -> Paging.of(DiscussionReply.seenBefore(r.id, viewer.memberId(), moderator), PAGE_SIZE))
+                        .orElse(1);
+            }
+            return paged(viewer, subgroup, d, zone, wanted);
+        }));
+    }
+
+    /** The page of the discussion that holds this reply (where it was, if it is gone from the viewer's sight). */
+    @Transactional
+    public Optional<Integer> pageOf(Viewer viewer, CommunityRef ref, long id, long replyId) {
+        return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id)
+                .flatMap(d -> DiscussionReply.in(d.id, replyId))
+                .map(r -> Paging.of(DiscussionReply.seenBefore(r.id, viewer.memberId(),
+                        DiscussionAccess.moderates(viewer, subgroup)), PAGE_SIZE)));
+    }
+
+    private Thread paged(Viewer viewer, Community subgroup, Discussion d, ZoneId zone, int requested) {
+        boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
+        long total = DiscussionReply.countSeen(d.id, viewer.memberId(), moderator);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(1, requested), pages);
+        List<DiscussionReply> rows = total == 0 ? List.of()
+                : DiscussionReply.pageSeen(d.id, viewer.memberId(), moderator, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        Set<Long> onPage = new HashSet<>();
+        rows.forEach(r -> onPage.add(r.id));
+        Set<Long> quotedIds = new LinkedHashSet<>();
+        for (DiscussionReply r : rows) {
+            if (r.parentId != null) {
+                quotedIds.add(r.parentId);
+            }
+        }
+        Map<Long, DiscussionReply> quoted = new HashMap<>();
+        for (DiscussionReply r : rows) {
+            quoted.put(r.id, r);
+        }
+        List<Long> elsewhere = quotedIds.stream().filter(q -> !onPage.contains(q)).toList();
+        if (!elsewhere.isEmpty()) {
+            DiscussionReply.quoted(d.id, elsewhere).forEach(q -> quoted.put(q.id, q));
+        }
+        List<Long> staleOpening = d.renderedCurrent() ? List.of() : List.of(d.id);
+        List<Long> staleReplies = rows.stream().filter(r -> !r.renderedCurrent()).map(r -> r.id).toList();
+        Map<String, Set<String>> mentioned = staleOpening.isEmpty() && staleReplies.isEmpty() ? Map.of()
+                : Mention.usernamesIn(DiscussionMention.DISCUSSION, staleOpening, DiscussionMention.REPLY, staleReplies);
+        List<ReplyView> replies = new ArrayList<>(rows.size());
+        for (DiscussionReply r : rows) {
+            Quote quote = r.parentId == null ? null
+                    : quote(viewer, quoted.get(r.parentId), r.parentId, moderator, onPage.contains(r.parentId));
+            boolean changes = DiscussionAccess.replyChangeRefusal(viewer, r, d) == null;
+            ContentView content = ContentView.of(r, author(r.author),
+                    r.html(richText, mentioned.getOrDefault("REPLY:" + r.id, Set.of())), viewer.memberId(),
+                    changes, changes, moderator);
+            replies.add(new ReplyView(content, r.parentId, false, false, List.of(), quote));
+        }
+        LocalDate today = LocalDate.now(zone);
+        Explained refusal = DiscussionAccess.replyRefusal(viewer, subgroup, d, today);
+        ContentView opening = ContentView.of(d, author(d.author),
+                d.html(richText, mentioned.getOrDefault("DISCUSSION:" + d.id, Set.of())), viewer.memberId(),
+                DiscussionAccess.editRefusal(viewer, d) == null, DiscussionAccess.deletes(viewer, d), moderator);
+        return new Thread(subgroup, summary(d, false), opening, d.conclusion,
+                richText.shown(d.conclusion, d.conclusionHtml, d.conclusionHtmlVersion),
+                d.closedBy == null ? null : d.closedBy.displayName, d.closedAt, replies, refusal == null,
+                d.pastDeadline(today), refusal, new Paging(page, pages, total, PAGE_SIZE));
+    }
+
+    /** The quote of the reply {@code parentId}; only that it is gone when the viewer may not see it. */
+    private static Quote quote(Viewer viewer, DiscussionReply parent, long parentId, boolean moderator,
+            boolean onPage) {
+        if (parent == null || parent.getState().isDeleted()) {
+            return new Quote(parentId, null, null, true, false, onPage);
+        }
+        if (!parent.visibleTo(viewer.memberId(), moderator)) {
+            return new Quote(parentId, null, null, false, true, onPage);
+        }
+        return new Quote(parentId, parent.author.displayName, excerpt(parent.body), false, false, onPage);
+    }
+
+    /** The start of a text on one line, cut at a word near {@link #QUOTE_MAX} characters. */
+    static String excerpt(String body) {
+        String text = body == null ? "" : body.replaceAll("[*_`#>\\[\\]]+", "").replaceAll("\\s+", " ").strip();
+        if (text.length() <= QUOTE_MAX) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', QUOTE_MAX);
+        return text.substring(0, cut > QUOTE_MAX / 2 ? cut : QUOTE_MAX).stripTrailing() + "…";
     }
 
     /** Null when the reply is gone for this viewer and nothing hangs from it. */
@@ -191,13 +343,13 @@ public class DiscussionService {
         if (!visible) {
             return children.isEmpty() ? null
                     : new ReplyView(ContentView.of(r, author(r.author), null, viewer.memberId(), false, false, false),
-                            r.parentId, true, r.getState().isDeleted(), children);
+                            r.parentId, true, r.getState().isDeleted(), children, null);
         }
         boolean changes = DiscussionAccess.replyChangeRefusal(viewer, r, d) == null;
         ContentView content = ContentView.of(r, author(r.author),
                 r.html(richText, mentioned.getOrDefault("REPLY:" + r.id, Set.of())), viewer.memberId(),
                 changes, changes, moderator);
-        return new ReplyView(content, r.parentId, false, false, children);
+        return new ReplyView(content, r.parentId, false, false, children, null);
     }
 
     /** Opens a discussion; the answer is its thread as its author sees it. */
@@ -243,6 +395,20 @@ public class DiscussionService {
     @Transactional
     public Optional<ReplyView> reply(Viewer viewer, CommunityRef ref, long id, Long parentId, String body,
             ZoneId zone) {
+        return post(viewer, ref, id, parentId, body, zone).map(Posted::reply);
+    }
+
+    /** A reply just written, with the page of the discussion that holds it. */
+    public record Posted(ReplyView reply, int page) {
+    }
+
+    /**
+     * Replies to the discussion, or answers a top-level reply: the reply as its author sees it and
+     * the page it is on (for the page's redirect), without reading the rest of the thread.
+     */
+    @Transactional
+    public Optional<Posted> post(Viewer viewer, CommunityRef ref, long id, Long parentId, String body,
+            ZoneId zone) {
         return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id).flatMap(d -> {
             refuseIf(DiscussionAccess.replyRefusal(viewer, subgroup, d, LocalDate.now(zone)));
             if (parentId != null) {
@@ -265,22 +431,12 @@ public class DiscussionService {
             d.lastActivityAt = OffsetDateTime.now();
             reply.render(richText, Mention.record(subgroup.id, subgroup.groupId(), viewer.memberId(),
                     DiscussionMention.REPLY, reply.id, richText.mentions(reply.body)));
-            return Optional.of(find(thread(viewer, subgroup, d, zone).replies(), reply.id));
+            boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
+            ContentView content = ContentView.of(reply, author(Member.findById(viewer.memberId())),
+                    reply.html(richText, Set.of()), viewer.memberId(), true, true, moderator);
+            return Optional.of(new Posted(new ReplyView(content, parentId, false, false, List.of(), null),
+                    Paging.of(DiscussionReply.seenBefore(reply.id, viewer.memberId(), moderator), PAGE_SIZE)));
         }));
-    }
-
-    private static ReplyView find(List<ReplyView> replies, long id) {
-        for (ReplyView r : replies) {
-            if (r.id() == id) {
-                return r;
-            }
-            for (ReplyView a : r.answers()) {
-                if (a.id() == id) {
-                    return a;
-                }
-            }
-        }
-        throw new IllegalStateException("reply " + id + " not in its thread");
     }
 
     @Transactional

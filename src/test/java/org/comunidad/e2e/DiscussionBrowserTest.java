@@ -46,7 +46,8 @@ class DiscussionBrowserTest {
             Page member = Browser.signIn(memberContext, discussion, "pf.peru");
             member.fill("#reply-body", "Perú apoya el protocolo y propone un punto de contacto por país.");
             member.click("section[aria-labelledby=reply-title] button[type=submit]");
-            member.waitForURL(discussion);
+            // Back at the new reply: its page (the first) and its anchor.
+            member.waitForURL(Pattern.compile(Pattern.quote(discussion) + "#reply-\\d+"));
             assertThat(member.locator("#replies-title + .reply")).containsText("Perú apoya el protocolo");
             assertThat(member.locator("#replies-title + .reply .byline")).containsText("Perú");
 
