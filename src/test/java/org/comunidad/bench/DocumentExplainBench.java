@@ -55,7 +55,7 @@ class DocumentExplainBench {
             Persona.MEMBER.request().get(list).then().statusCode(200);
             upload(i);
         }
-        int n = 20;
+        int n = 50;
         statements("document list " + list + ", " + n + " requests", n, () -> {
             for (int i = 0; i < n; i++) {
                 Persona.MEMBER.request().get(list).then().statusCode(200);
@@ -84,8 +84,20 @@ class DocumentExplainBench {
         // Let the text extraction of the warm-up uploads finish before counting.
         Thread.sleep(3000);
         run("select pg_stat_statements_reset()");
+        long pg = ProcStats.postmaster(org.comunidad.testsupport.ComunidadTestResource.services().postgres().port())
+                .orElseThrow();
+        long self = ProcessHandle.current().pid();
+        long app0 = ProcStats.cpu(self);
+        long pg0 = ProcStats.postgresCpu(pg);
+        long t0 = System.nanoTime();
         action.run();
+        long wall = System.nanoTime() - t0;
+        long app1 = ProcStats.cpu(self);
+        long pg1 = ProcStats.postgresCpu(pg);
         Thread.sleep(3000);
+        out.append(String.format("%n%s: CPU per request, this JVM (the app and the test's HTTP client) %.2f ms, "
+                + "PostgreSQL %.2f ms, one at a time in %.1f ms of wall time%n", title, (app1 - app0) / 1e6 / requests,
+                (pg1 - pg0) / 1e6 / requests, wall / 1e6 / requests));
         out.append("\n== ").append(title).append(" (per request; pg_stat_statements)\n");
         out.append(String.format("%8s %8s %10s %10s  %s%n", "calls/rq", "rows/rq", "ms/rq", "blks/rq", "statement"));
         @SuppressWarnings("unchecked")
