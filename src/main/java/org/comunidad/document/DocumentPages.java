@@ -41,8 +41,27 @@ public class DocumentPages {
      * the group's storage, and what the viewer may do there.
      */
     public record FolderPage(Community community, Folder folder, List<Folder> path, List<Folder> folders,
-            List<Community> subgroups, List<Row> documents, DocumentService.Quota quota, List<Country> countries,
-            long maxBytes, boolean mayUpload, boolean mayManage) {
+            List<Community> subgroups, List<Row> documents, int page, boolean hasNext, DocumentService.Quota quota,
+            List<Country> countries, long maxBytes, boolean mayUpload, boolean mayManage) {
+
+        /** Whether the page shows the group's storage (a working group's top level; null quota otherwise). */
+        public boolean showsQuota() {
+            return quota != null;
+        }
+
+        public String previousLink() {
+            return pageLink(page - 1);
+        }
+
+        public String nextLink() {
+            return pageLink(page + 1);
+        }
+
+        /** The address of another page of this folder's documents. */
+        public String pageLink(int number) {
+            return org.comunidad.platform.web.Links.community(community.slug, "documents") + "?"
+                    + (folder == null ? "" : "folder=" + folder.id + "&") + "page=" + number;
+        }
     }
 
     /** The current file of a document: what the download buttons and the search notice need. */
@@ -139,14 +158,17 @@ public class DocumentPages {
      * of the documents tab); empty when the folder is not the community's.
      */
     @Transactional
-    public Optional<FolderPage> folder(Viewer viewer, Community community, Long folderId) {
+    public Optional<FolderPage> folder(Viewer viewer, Community community, Long folderId, int page) {
         if (folderId == null) {
             whatsNew.visit(viewer.memberId(), community.id, DocumentContributions.TAB);
         }
-        return documents.listing(viewer, community, folderId).map(listing -> new FolderPage(community,
+        // The group's storage shows at the working group's top level only.
+        boolean showsQuota = community.isGroup() && folderId == null;
+        return documents.listing(viewer, community, folderId, page).map(listing -> new FolderPage(community,
                 listing.folder(), listing.path(), listing.folders(),
                 community.isGroup() && folderId == null ? Community.subgroupsOf(List.of(community.id)) : List.of(),
-                listing.documents().stream().map(Row::of).toList(), documents.quota(community.groupId()),
+                listing.documents().stream().map(Row::of).toList(), listing.page(), listing.hasNext(),
+                showsQuota ? documents.quota(community.groupId()) : null,
                 Country.all(), config.maxBytes(), listing.mayUpload(), listing.mayManage()));
     }
 

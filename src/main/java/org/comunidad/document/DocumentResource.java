@@ -101,15 +101,21 @@ public class DocumentResource {
     // ---- Folders and the documents in them
 
     @GET
-    public TemplateInstance folder(@PathParam("slug") String slug, @QueryParam("folder") Long folderId) {
+    public TemplateInstance folder(@PathParam("slug") String slug, @QueryParam("folder") Long folderId,
+            @QueryParam("page") Integer page) {
         Viewer viewer = currentUser.viewer();
-        return pages.render(folderPage(viewer, community(viewer, slug), folderId, FormState.empty("upload"),
-                FormState.empty("folder"), List.of()));
+        return pages.render(folderPage(viewer, community(viewer, slug), folderId, page == null ? 1 : page,
+                FormState.empty("upload"), FormState.empty("folder"), List.of()));
     }
 
     private TemplateInstance folderPage(Viewer viewer, Community community, Long folderId, FormState form,
             FormState folderForm, List<String> uploadErrors) {
-        DocumentPages.FolderPage page = documentPages.folder(viewer, community, folderId)
+        return folderPage(viewer, community, folderId, 1, form, folderForm, uploadErrors);
+    }
+
+    private TemplateInstance folderPage(Viewer viewer, Community community, Long folderId, int pageNumber,
+            FormState form, FormState folderForm, List<String> uploadErrors) {
+        DocumentPages.FolderPage page = documentPages.folder(viewer, community, folderId, pageNumber)
                 .orElseThrow(NotFoundException::new);
         return Templates.folder(community, page, form, folderForm, uploadErrors);
     }

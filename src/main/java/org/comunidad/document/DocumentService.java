@@ -42,8 +42,11 @@ public class DocumentService {
 
     /** A folder's page: where it is, what it holds, and what the viewer may do there. */
     public record Listing(Community community, Folder folder, List<Folder> path, List<Folder> folders,
-            List<Document> documents, boolean mayUpload, boolean mayManage) {
+            List<Document> documents, int page, boolean hasNext, boolean mayUpload, boolean mayManage) {
     }
+
+    /** Documents a folder's page lists at once (by title); the next ones are on the following pages. */
+    public static final int PAGE_SIZE = 50;
 
     /** A working group's storage: used and allowed, in bytes. */
     public record Quota(long used, long limit) {
@@ -67,9 +70,13 @@ public class DocumentService {
 
     // ---- Reading
 
-    /** The folder (or the community's top level when folderId is null) as the viewer sees it. */
+    /**
+     * The folder (or the community's top level when folderId is null) as the viewer sees it:
+     * its documents by title, {@link #PAGE_SIZE} to a page (page 1 the first), read along the index
+     * {@code document_folder_title_ix} so that a page reads its own rows and those before it only.
+     */
     @Transactional
-    public Optional<Listing> listing(Viewer viewer, Community community, Long folderId) {
+    public Optional<Listing> listing(Viewer viewer, Community community, Long folderId, int page) {
         Folder folder = null;
         if (folderId != null) {
             folder = Folder.findById(folderId);
@@ -79,15 +86,21 @@ public class DocumentService {
         }
         List<Folder> path = folder == null ? List.of() : pathOf(folder);
         List<Folder> folders = Folder.childrenOf(community.id, folderId);
-        List<Document> documents = em.createQuery("""
-                select d from Document d join fetch d.uploader u left join fetch u.country
-                left join fetch d.currentVersion left join fetch d.country
-                where d.communityId = :community and d.deletedAt is null
-                and (d.folderId = :folder or (:folder is null and d.folderId is null))
-                order by lower(d.title), d.id""", Document.class)
-                .setParameter("community", community.id).setParameter("folder", folderId)
+        int at = Math.max(1, Math.min(page, 1_000_000)); // the offset stays an int
+        var query = em.createQuery("""
+                select d from Document d left join fetch d.currentVersion left join fetch d.country
+                where d.communityId = :community and d.deletedAt is null and\s"""
+                + (folderId == null ? "d.folderId is null" : "d.folderId = :folder")
+                + " order by lower(d.title), d.id", Document.class)
+                .setParameter("community", community.id);
+        if (folderId != null) {
+            query.setParameter("folder", folderId);
+        }
+        List<Document> documents = query.setFirstResult((at - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1)
                 .getResultList();
-        return Optional.of(new Listing(community, folder, path, folders, documents,
+        boolean hasNext = documents.size() > PAGE_SIZE;
+        return Optional.of(new Listing(community, folder, path, folders,
+                hasNext ? documents.subList(0, PAGE_SIZE) : documents, at, hasNext,
                 DocumentAccess.uploadsIn(viewer, community), DocumentAccess.managesFolders(viewer, community)));
     }
 

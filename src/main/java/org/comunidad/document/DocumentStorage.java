@@ -9,8 +9,10 @@ import org.comunidad.platform.storage.StorageUse;
 
 /**
  * The documents' share of a group's storage (every version of every document, the trash
- * included) and the group's quota itself, which the repository keeps ({@link DocumentService#quota})
- * for every feature that stores files.
+ * included: the counter {@code document_storage.bytes}, which triggers on {@code document_version}
+ * and {@code document} keep in the same transaction as every change) and the group's quota
+ * itself, which the repository keeps ({@link DocumentService#quota}) for every feature that
+ * stores files.
  */
 @ApplicationScoped
 public class DocumentStorage implements StorageUse, StorageQuota {
@@ -20,8 +22,8 @@ public class DocumentStorage implements StorageUse, StorageQuota {
 
     @Override
     public String bytesSql() {
-        return "select sum(v.size_bytes) from document_version v join document d on d.id = v.document_id "
-                + "where d.group_id = :group";
+        // A counter the database keeps in step with every version stored or removed (V20's triggers).
+        return "select bytes from document_storage where group_id = :group";
     }
 
     @Override
