@@ -272,16 +272,20 @@ public class MeetingService {
                 whatsNew.visit(viewer.memberId(), community.id, MeetingContributions.TAB);
             }
             OffsetDateTime now = OffsetDateTime.now();
-            // Each page is cut first (an index range on the community's meetings), then joined to its invitations.
+            // Each page is cut first, then joined to its invitations. The upcoming meetings are read by their end
+            // (meeting_community_ends_ix: only this community's not yet ended) and sorted; left to itself the
+            // planner walked meeting_starts_ix through every community's past meetings (13 ms on the bench).
             @SuppressWarnings("unchecked")
             List<Tuple> rows = em.createNativeQuery("""
+                    with upcoming as materialized (
+                        select m.id, m.title, m.kind, m.status, m.venue, m.place, m.starts_at, m.ends_at, m.time_zone
+                        from meeting m where m.community_id = :c and m.ends_at >= :now)
                     select m.list, m.id, m.title, m.kind, m.status, m.venue, m.place, m.starts_at, m.ends_at,
                            m.time_zone, coalesce(a.invited, 0) as invited, coalesce(a.attending, 0) as attending,
                            coalesce(a.mine, false) as mine, a.answer
-                    from ((select 'upcoming' as list, m.id, m.title, m.kind, m.status, m.venue, m.place, m.starts_at,
-                                  m.ends_at, m.time_zone
-                           from meeting m where m.community_id = :c and m.ends_at >= :now
-                           order by m.starts_at, m.id limit :n offset :upcoming)
+                    from ((select 'upcoming' as list, u.id, u.title, u.kind, u.status, u.venue, u.place, u.starts_at,
+                                  u.ends_at, u.time_zone
+                           from upcoming u order by u.starts_at, u.id limit :n offset :upcoming)
                           union all
                           (select 'past', m.id, m.title, m.kind, m.status, m.venue, m.place, m.starts_at, m.ends_at,
                                   m.time_zone

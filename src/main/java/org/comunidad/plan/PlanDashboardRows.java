@@ -60,8 +60,12 @@ final class PlanDashboardRows {
         this.upcoming = upcoming;
     }
 
-    private static final String LEAF = """
-            not exists (select 1 from plan_item k where k.plan_id = i.plan_id and k.parent_id = i.id)""";
+    /**
+     * An activity: an item that is no one's parent. The parents are the structure's (read first), so
+     * PostgreSQL tests each item against a short list instead of probing the tree's index per item
+     * (NOT EXISTS per item cost the bench's 2,000-activity plan most of its 18 ms of PostgreSQL).
+     */
+    private static final String LEAF = "i.id not in (:parents)";
 
     private static final String OPEN = "i.status in ('PLANNED', 'IN_PROGRESS', 'POSTPONED')";
 
@@ -114,7 +118,7 @@ final class PlanDashboardRows {
                 group by 1, 2, 3
                 """.formatted(OPEN, OVERDUE, UPCOMING, DATED, LEAF, inYear), Tuple.class)
                 .setParameter("plan", planId).setParameter("depth", depth).setParameter("today", today)
-                .setParameter("horizon", horizon);
+                .setParameter("horizon", horizon).setParameter("parents", parentIds(parents));
         if (year != null) {
             groupQuery.setParameter("year", year);
         }
@@ -153,7 +157,7 @@ final class PlanDashboardRows {
         Query deadlineQuery = em.createNativeQuery("(" + deadlines.formatted("overdue", OPEN, OVERDUE, LEAF, inYear)
                 + ") union all (" + deadlines.formatted("upcoming", OPEN, UPCOMING, LEAF, inYear) + ")", Tuple.class)
                 .setParameter("plan", planId).setParameter("today", today).setParameter("horizon", horizon)
-                .setParameter("shown", PlanDashboard.DEADLINES_SHOWN);
+                .setParameter("shown", PlanDashboard.DEADLINES_SHOWN).setParameter("parents", parentIds(parents));
         if (year != null) {
             deadlineQuery.setParameter("year", year);
         }
@@ -181,6 +185,11 @@ final class PlanDashboardRows {
         Map<Long, List<Group>> by = new HashMap<>();
         groups.stream().filter(g -> !g.loaded()).forEach(g -> by.computeIfAbsent(g.parent(), k -> new ArrayList<>()).add(g));
         return by;
+    }
+
+    /** The parents' ids as a list parameter (never empty: no item has id 0). */
+    private static List<Long> parentIds(Set<Long> parents) {
+        return parents.isEmpty() ? List.of(0L) : List.copyOf(new java.util.TreeSet<>(parents));
     }
 
     private static BigDecimal decimal(Object value) {
