@@ -40,6 +40,9 @@ public interface MeetingMessages {
     @Message String list_none_past();
     @Message String list_attending(int attending, int invited);
     @Message String list_not_answered();
+    @Message String list_more_than(int count);
+    @Message String list_pager_upcoming();
+    @Message String list_pager_past();
     @Message String col_when();
     @Message String col_meeting();
     @Message String col_status();

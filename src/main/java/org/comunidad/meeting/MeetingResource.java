@@ -60,9 +60,11 @@ public class MeetingResource {
     Pages pages;
 
     @GET
-    public TemplateInstance list(@PathParam("slug") String slug) {
-        Lists lists = meetings.lists(currentUser.viewer(), CommunityRef.slug(slug), true, currentUser.zone(),
-                currentUser.locale()).orElseThrow(NotFoundException::new);
+    public TemplateInstance list(@PathParam("slug") String slug,
+            @jakarta.ws.rs.QueryParam("upcoming") @jakarta.ws.rs.DefaultValue("1") int upcoming,
+            @jakarta.ws.rs.QueryParam("past") @jakarta.ws.rs.DefaultValue("1") int past) {
+        Lists lists = meetings.lists(currentUser.viewer(), CommunityRef.slug(slug), true, upcoming, past,
+                MeetingService.PAGE_SIZE, currentUser.zone(), currentUser.locale()).orElseThrow(NotFoundException::new);
         return pages.render(Templates.list(lists.community(), lists));
     }
 

@@ -56,8 +56,12 @@ import io.quarkus.qute.RawString;
 @ApplicationScoped
 public class MeetingService {
 
-    /** How many meetings each list (upcoming, past) shows. */
+    /** How many meetings each list (upcoming, past) of the API shows. */
     public static final int LIST_LIMIT = 100;
+    /** How many meetings each list (upcoming, past) of the page shows; the rest are on further pages. */
+    public static final int PAGE_SIZE = 25;
+    /** Each list's total is counted up to this; beyond, the page says "more than" it. */
+    public static final int COUNT_CAP = 1000;
     /** How many documents of the group the form offers to cite. */
     public static final int DOCUMENT_CHOICES = 200;
     /** How many officials the form offers to invite by name. */
@@ -94,7 +98,47 @@ public class MeetingService {
         }
     }
 
-    public record Lists(Community community, List<Summary> upcoming, List<Summary> past, boolean canSchedule) {
+    /**
+     * A community's meetings, one page of each list: upcoming (soonest first) and past (latest
+     * first). {@code upcomingPage}, {@code pastPage}: the pages shown (from 1); {@code moreUpcoming},
+     * {@code morePast}: whether a next page exists; the totals are counted up to {@link #COUNT_CAP}
+     * (a total above it is {@code COUNT_CAP + 1}: "more than").
+     */
+    public record Lists(Community community, List<Summary> upcoming, List<Summary> past, boolean canSchedule,
+            int upcomingPage, int pastPage, boolean moreUpcoming, boolean morePast, long upcomingTotal,
+            long pastTotal) {
+
+        public boolean upcomingCapped() {
+            return upcomingTotal > COUNT_CAP;
+        }
+
+        public boolean pastCapped() {
+            return pastTotal > COUNT_CAP;
+        }
+
+        /** The address of the previous page of one list ('upcoming' or 'past'). */
+        public String previousLink(String list) {
+            return pageLink(list, ("upcoming".equals(list) ? upcomingPage : pastPage) - 1);
+        }
+
+        /** The address of the next page of one list ('upcoming' or 'past'). */
+        public String nextLink(String list) {
+            return pageLink(list, ("upcoming".equals(list) ? upcomingPage : pastPage) + 1);
+        }
+
+        /** The list's address for other pages of one list, keeping the other list's page. */
+        public String pageLink(String list, int page) {
+            int upcoming = "upcoming".equals(list) ? page : upcomingPage;
+            int past = "past".equals(list) ? page : pastPage;
+            List<String> query = new ArrayList<>();
+            if (upcoming > 1) {
+                query.add("upcoming=" + upcoming);
+            }
+            if (past > 1) {
+                query.add("past=" + past);
+            }
+            return Links.community(community.slug, "meetings") + (query.isEmpty() ? "" : "?" + String.join("&", query)) + "#" + list;
+        }
     }
 
     public record AgendaView(int position, String title, String countryCode, Localized countryName) {
@@ -207,61 +251,106 @@ public class MeetingService {
 
     // ---------------------------------------------------------------- reading
 
-    /** Upcoming and past meetings; the visit counts for "what's new" when {@code visit} is set (the page). */
+    /** Upcoming and past meetings, the first {@link #LIST_LIMIT} of each (the API). */
     @Transactional
     public Optional<Lists> lists(Viewer viewer, CommunityRef ref, boolean visit, ZoneId zone, Locale locale) {
+        return lists(viewer, ref, visit, 1, 1, LIST_LIMIT, zone, locale);
+    }
+
+    /**
+     * One page of each list, {@code size} meetings each; the visit counts for "what's new" when
+     * {@code visit} is set (the page). Two statements whatever the community holds: the two pages
+     * with their invitations and answers, and the two totals (counted up to {@link #COUNT_CAP}).
+     */
+    @Transactional
+    public Optional<Lists> lists(Viewer viewer, CommunityRef ref, boolean visit, int upcomingPage, int pastPage,
+            int size, ZoneId zone, Locale locale) {
+        org.comunidad.platform.content.Paging upcomingPaging = org.comunidad.platform.content.Paging.of(upcomingPage, size);
+        org.comunidad.platform.content.Paging pastPaging = org.comunidad.platform.content.Paging.of(pastPage, size);
         return meetings.community(viewer, ref).map(community -> {
             if (visit) {
                 whatsNew.visit(viewer.memberId(), community.id, MeetingContributions.TAB);
             }
             OffsetDateTime now = OffsetDateTime.now();
-            List<Meeting> upcoming = Meeting.find("community.id = ?1 and endsAt >= ?2 order by startsAt, id",
-                    community.id, now).page(0, LIST_LIMIT).list();
-            List<Meeting> past = Meeting.find("community.id = ?1 and endsAt < ?2 order by startsAt desc, id desc",
-                    community.id, now).page(0, LIST_LIMIT).list();
-            Map<Long, Counts> counts = counts(viewer, upcoming, past);
-            return new Lists(community, summaries(upcoming, counts, zone, locale), summaries(past, counts, zone, locale),
-                    MeetingAccess.runs(viewer, community));
+            // Each page is cut first, then joined to its invitations. The upcoming meetings are read by their end
+            // (meeting_community_ends_ix: only this community's not yet ended) and sorted; left to itself the
+            // planner walked meeting_starts_ix through every community's past meetings (13 ms on the bench).
+            @SuppressWarnings("unchecked")
+            List<Tuple> rows = em.createNativeQuery("""
+                    with upcoming as materialized (
+                        select m.id, m.title, m.kind, m.status, m.venue, m.place, m.starts_at, m.ends_at, m.time_zone
+                        from meeting m where m.community_id = :c and m.ends_at >= :now)
+                    select m.list, m.id, m.title, m.kind, m.status, m.venue, m.place, m.starts_at, m.ends_at,
+                           m.time_zone, coalesce(a.invited, 0) as invited, coalesce(a.attending, 0) as attending,
+                           coalesce(a.mine, false) as mine, a.answer
+                    from ((select 'upcoming' as list, u.id, u.title, u.kind, u.status, u.venue, u.place, u.starts_at,
+                                  u.ends_at, u.time_zone
+                           from upcoming u order by u.starts_at, u.id limit :n offset :upcoming)
+                          union all
+                          (select 'past', m.id, m.title, m.kind, m.status, m.venue, m.place, m.starts_at, m.ends_at,
+                                  m.time_zone
+                           from meeting m where m.community_id = :c and m.ends_at < :now
+                           order by m.starts_at desc, m.id desc limit :n offset :past)) m
+                    left join lateral (
+                        select count(*) as invited, count(*) filter (where i.answer = 'ATTENDING') as attending,
+                               bool_or(i.member_id = :me) as mine, max(i.answer) filter (where i.member_id = :me) as answer
+                        from meeting_invitee i where i.meeting_id = m.id) a on true
+                    """, Tuple.class).setParameter("c", community.id).setParameter("now", now)
+                    .setParameter("n", size + 1).setParameter("upcoming", upcomingPaging.offset())
+                    .setParameter("past", pastPaging.offset()).setParameter("me", viewer.memberId())
+                    .getResultList();
+            List<Summary> upcoming = new ArrayList<>();
+            List<Summary> past = new ArrayList<>();
+            for (Tuple r : rows) {
+                ("upcoming".equals(r.get("list", String.class)) ? upcoming : past).add(summary(r, zone, locale));
+            }
+            java.util.Comparator<Summary> soonest = java.util.Comparator.comparing(Summary::startsAt,
+                    java.util.Comparator.comparing(OffsetDateTime::toInstant)).thenComparingLong(Summary::id);
+            upcoming.sort(soonest);
+            past.sort(soonest.reversed());
+            boolean moreUpcoming = upcoming.size() > size;
+            boolean morePast = past.size() > size;
+            Tuple totals = (Tuple) em.createNativeQuery("""
+                    select (select count(*) from (select 1 from meeting m where m.community_id = :c and m.ends_at >= :now
+                                                  limit :cap) u) as upcoming,
+                           (select count(*) from (select 1 from meeting m where m.community_id = :c and m.ends_at < :now
+                                                  limit :cap) p) as past
+                    """, Tuple.class).setParameter("c", community.id).setParameter("now", now)
+                    .setParameter("cap", COUNT_CAP + 1).getSingleResult();
+            return new Lists(community, moreUpcoming ? upcoming.subList(0, size) : upcoming,
+                    morePast ? past.subList(0, size) : past, MeetingAccess.runs(viewer, community),
+                    upcomingPaging.page(), pastPaging.page(), moreUpcoming, morePast, ((Number) totals.get("upcoming")).longValue(),
+                    ((Number) totals.get("past")).longValue());
         });
     }
 
-    private record Counts(int invited, int attending, boolean invitedMe, Answer myAnswer) {
+    private static Summary summary(Tuple r, ZoneId zone, Locale locale) {
+        String timeZone = r.get("time_zone", String.class);
+        ZoneId meetingZone = ZoneId.of(timeZone);
+        OffsetDateTime startsAt = offset(r.get("starts_at"));
+        OffsetDateTime endsAt = offset(r.get("ends_at"));
+        String answer = r.get("answer", String.class);
+        return new Summary(((Number) r.get("id")).longValue(), r.get("title", String.class),
+                Meeting.Kind.valueOf(r.get("kind", String.class)), Meeting.Status.valueOf(r.get("status", String.class)),
+                Meeting.Venue.valueOf(r.get("venue", String.class)), r.get("place", String.class),
+                MeetingTimes.of(startsAt, endsAt, meetingZone, zone, locale),
+                startsAt.atZoneSameInstant(meetingZone).toOffsetDateTime(),
+                endsAt.atZoneSameInstant(meetingZone).toOffsetDateTime(), timeZone,
+                ((Number) r.get("invited")).intValue(), ((Number) r.get("attending")).intValue(),
+                Boolean.TRUE.equals(r.get("mine", Boolean.class)), answer == null ? null : Answer.valueOf(answer));
     }
 
-    /** Invitations and answers of the listed meetings, in one statement. */
-    private Map<Long, Counts> counts(Viewer viewer, List<Meeting> a, List<Meeting> b) {
-        List<Long> ids = new ArrayList<>();
-        a.forEach(m -> ids.add(m.id));
-        b.forEach(m -> ids.add(m.id));
-        Map<Long, Counts> counts = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return counts;
+    private static OffsetDateTime offset(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
         }
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                select i.meeting_id as meeting, count(*) as invited,
-                       count(*) filter (where i.answer = 'ATTENDING') as attending,
-                       max(case when i.member_id = :me then 1 else 0 end) as mine,
-                       max(case when i.member_id = :me then i.answer end) as answer
-                from meeting_invitee i where i.meeting_id in (:ids) group by i.meeting_id""", Tuple.class)
-                .setParameter("me", viewer.memberId()).setParameter("ids", ids).getResultList();
-        for (Tuple r : rows) {
-            String answer = r.get("answer", String.class);
-            counts.put(r.get("meeting", Number.class).longValue(), new Counts(r.get("invited", Number.class).intValue(),
-                    r.get("attending", Number.class).intValue(), r.get("mine", Number.class).intValue() == 1,
-                    answer == null ? null : Answer.valueOf(answer)));
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
         }
-        return counts;
-    }
-
-    private static List<Summary> summaries(List<Meeting> list, Map<Long, Counts> counts, ZoneId zone, Locale locale) {
-        return list.stream().map(m -> {
-            Counts c = counts.getOrDefault(m.id, new Counts(0, 0, false, null));
-            return new Summary(m.id, m.title, m.kind, m.status, m.venue, m.place,
-                    MeetingTimes.of(m.startsAt, m.endsAt, m.zone(), zone, locale), local(m.startsAt, m), local(m.endsAt, m),
-                    m.timeZone, c.invited(),
-                    c.attending(), c.invitedMe(), c.myAnswer());
-        }).toList();
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("a timestamp: " + value);
     }
 
     /** The record page: the record, the recordings and what the meeting decided. */

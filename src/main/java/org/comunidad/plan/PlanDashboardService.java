@@ -15,9 +15,10 @@ import org.comunidad.platform.web.CommunityRef;
 
 /**
  * A plan's dashboard and timeline, for every member of its working group (as the plan itself:
- * {@link PlanAccess#reads}); empty (404) for anyone else. Each reads the plan's tree in one
- * statement ({@link PlanTree}), so its figures are the plan page's and its statements do not
- * grow with the plan.
+ * {@link PlanAccess#reads}); empty (404) for anyone else. The timeline reads the plan's tree in
+ * one statement ({@link PlanTree}); the dashboard reads its structure and the activities' sums
+ * in four ({@link PlanDashboardRows}) and rolls them up by the same rule, so its figures are the
+ * plan page's while neither its statements nor the rows reaching Java grow with the plan.
  */
 @ApplicationScoped
 public class PlanDashboardService {
@@ -33,8 +34,9 @@ public class PlanDashboardService {
             LocalDate today, Locale locale) {
         return plans.plan(viewer, ref, planId).map(found -> {
             checkYear(found.plan(), year);
-            PlanTree tree = PlanTree.load(em, found.plan().id);
-            return new PlanDashboard(locale).view(found.community(), found.plan(), tree, year, today);
+            PlanDashboardRows rows = PlanDashboardRows.load(em, found.plan().id,
+                    PlanDashboard.objectiveDepth(found.plan()), year, today, today.plusDays(PlanDashboard.HORIZON_DAYS));
+            return new PlanDashboard(locale).view(found.community(), found.plan(), rows, year, today);
         });
     }
 

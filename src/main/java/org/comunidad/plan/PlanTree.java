@@ -120,18 +120,25 @@ public final class PlanTree {
         this.whole = whole;
     }
 
-    private static final String ITEMS = """
+    /** The columns a {@link Node} reads, from {@code plan_item i} and the joins of {@link #JOINS}. */
+    static final String COLUMNS = """
             select i.plan_id, i.id, i.parent_id, i.depth, i.position, i.community_id, c.slug, c.name_es as c_es,
                    c.name_pt as c_pt, c.name_en as c_en, i.plan_year_id, y.year, i.title, i.description,
                    i.period_text, i.period_kind, i.period_start, i.period_end, i.start_year, i.duration_years,
                    i.budget_amount, i.budget_currency, i.funding_source, i.responsible_country,
                    rc.name_es as rc_es, rc.name_pt as rc_pt, rc.name_en as rc_en, i.responsible_id,
                    r.display_name as responsible_name, i.status, i.progress, i.weight
+            """;
+
+    static final String JOINS = """
             from plan_item i
             join community c on c.id = i.community_id
             left join plan_year y on y.id = i.plan_year_id
             left join country rc on rc.code = i.responsible_country
             left join member r on r.id = i.responsible_id
+            """;
+
+    private static final String ITEMS = COLUMNS + JOINS + """
             where i.plan_id in (:plans)
             order by i.depth, i.position, i.id
             """;
