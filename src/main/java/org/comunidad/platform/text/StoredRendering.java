@@ -91,6 +91,14 @@ public class StoredRendering {
         return total;
     }
 
+    /** How many rows of every column are not rendered by the current renderer yet (0 once all are). */
+    public long staleCount() {
+        return QuarkusTransaction.requiringNew().call(() -> columns().stream().mapToLong(column -> ((Number) em
+                .createNativeQuery("select count(*) from " + column.table() + " where " + column.source()
+                        + " is not null and " + column.version() + " is distinct from ?1")
+                .setParameter(1, RichText.VERSION).getSingleResult()).longValue()).sum());
+    }
+
     /** One batch of one column in its own transaction; -1 when another instance holds the lock. */
     int renderBatch(StoredText.Column column) {
         return QuarkusTransaction.requiringNew().call(() -> {
