@@ -81,6 +81,13 @@ class DocumentOutageTest {
         assertEquals(0L, count(title), "no document row for the interrupted upload");
 
         ComunidadTestResource.services().restartS3();
+        // Uploads are refused at once while the store is known down: the retry waits, as a user told
+        // to come back does, until the probe (every second) has seen it back (within the 5 s of readiness).
+        long back = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!store.usable() && System.nanoTime() < back) {
+            sleep(100);
+        }
+        assertTrue(store.usable(), "the object store usable again within 5 s of its restart");
         HttpResponse<String> retry = Uploads.stream(Persona.MEMBER, S + "/upload", "informe.dat",
                 () -> new GeneratedContent(seed, SIZE), SIZE, Uploads.report(title));
         assertEquals(201, retry.statusCode(), retry.body());
