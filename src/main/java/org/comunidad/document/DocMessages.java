@@ -45,6 +45,9 @@ public interface DocMessages {
     @Message String upload_submit();
     @Message String upload_cancel();
     @Message String upload_done();
+
+    /** Above a folder's list after the upload script stored several files: they may be on another page. */
+    @Message String uploaded_notice();
     @Message String upload_failed();
     @Message String upload_cancelled();
     @Message String upload_progress(String name);

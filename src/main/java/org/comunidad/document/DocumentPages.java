@@ -42,7 +42,7 @@ public class DocumentPages {
      */
     public record FolderPage(Community community, Folder folder, List<Folder> path, List<Folder> folders,
             List<Community> subgroups, List<Row> documents, int page, boolean hasNext, DocumentService.Quota quota,
-            List<Country> countries, long maxBytes, boolean mayUpload, boolean mayManage) {
+            List<Country> countries, long maxBytes, boolean mayUpload, boolean mayManage, List<Row> uploaded) {
 
         /** Whether the page shows the group's storage (a working group's top level; null quota otherwise). */
         public boolean showsQuota() {
@@ -159,6 +159,16 @@ public class DocumentPages {
      */
     @Transactional
     public Optional<FolderPage> folder(Viewer viewer, Community community, Long folderId, int page) {
+        return folder(viewer, community, folderId, page, List.of());
+    }
+
+    /**
+     * The same, naming the documents the viewer has just uploaded into it (ids from the upload script,
+     * at most {@link #UPLOADED_MAX}; only this folder's documents the viewer may read): a folder lists
+     * its documents by title a page at a time, so the new ones may be on another page.
+     */
+    @Transactional
+    public Optional<FolderPage> folder(Viewer viewer, Community community, Long folderId, int page, List<Long> uploaded) {
         if (folderId == null) {
             whatsNew.visit(viewer.memberId(), community.id, DocumentContributions.TAB);
         }
@@ -169,8 +179,14 @@ public class DocumentPages {
                 community.isGroup() && folderId == null ? Community.subgroupsOf(List.of(community.id)) : List.of(),
                 listing.documents().stream().map(Row::of).toList(), listing.page(), listing.hasNext(),
                 showsQuota ? documents.quota(community.groupId()) : null,
-                Country.all(), config.maxBytes(), listing.mayUpload(), listing.mayManage()));
+                Country.all(), config.maxBytes(), listing.mayUpload(), listing.mayManage(),
+                uploaded.isEmpty() ? List.of()
+                        : documents.inFolder(viewer, community, folderId, uploaded.stream().limit(UPLOADED_MAX).toList())
+                                .stream().map(Row::of).toList()));
     }
+
+    /** How many just-uploaded documents a folder's page names at most. */
+    public static final int UPLOADED_MAX = 20;
 
     /** A document of this community, if the viewer may read it and it is not in the trash. */
     @Transactional

@@ -102,10 +102,19 @@ public class DocumentResource {
 
     @GET
     public TemplateInstance folder(@PathParam("slug") String slug, @QueryParam("folder") Long folderId,
-            @QueryParam("page") Integer page) {
+            @QueryParam("page") Integer page, @QueryParam("uploaded") String uploaded) {
         Viewer viewer = currentUser.viewer();
         return pages.render(folderPage(viewer, community(viewer, slug), folderId, page == null ? 1 : page,
-                FormState.empty("upload"), FormState.empty("folder"), List.of()));
+                FormState.empty("upload"), FormState.empty("folder"), List.of(), ids(uploaded)));
+    }
+
+    /** The upload script's "uploaded=1,2,3": the ids that parse, at most DocumentPages.UPLOADED_MAX. */
+    static List<Long> ids(String list) {
+        if (list == null || list.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(list.split(",", DocumentPages.UPLOADED_MAX + 1)).limit(DocumentPages.UPLOADED_MAX)
+                .map(String::strip).filter(id -> id.matches("[0-9]{1,18}")).map(Long::valueOf).distinct().toList();
     }
 
     private TemplateInstance folderPage(Viewer viewer, Community community, Long folderId, FormState form,
@@ -115,7 +124,12 @@ public class DocumentResource {
 
     private TemplateInstance folderPage(Viewer viewer, Community community, Long folderId, int pageNumber,
             FormState form, FormState folderForm, List<String> uploadErrors) {
-        DocumentPages.FolderPage page = documentPages.folder(viewer, community, folderId, pageNumber)
+        return folderPage(viewer, community, folderId, pageNumber, form, folderForm, uploadErrors, List.of());
+    }
+
+    private TemplateInstance folderPage(Viewer viewer, Community community, Long folderId, int pageNumber,
+            FormState form, FormState folderForm, List<String> uploadErrors, List<Long> uploaded) {
+        DocumentPages.FolderPage page = documentPages.folder(viewer, community, folderId, pageNumber, uploaded)
                 .orElseThrow(NotFoundException::new);
         return Templates.folder(community, page, form, folderForm, uploadErrors);
     }

@@ -115,10 +115,11 @@ public class DocumentSearch {
      * matches than that; the pages cover the {@link #CANDIDATES} ranked.
      */
     public record Results(List<Hit> hits, long total, boolean more, int page, int pages, List<Facet> byType,
-            List<Facet> byGroup, List<Facet> byCountry) {
-        /** How many of the newest matches are ranked (said on the page when there are more). */
-        public long rankedAmong() {
-            return CANDIDATES;
+            List<Facet> byGroup, List<Facet> byCountry, long rankedAmong) {
+
+        public Results(List<Hit> hits, long total, boolean more, int page, int pages, List<Facet> byType,
+                List<Facet> byGroup, List<Facet> byCountry) {
+            this(hits, total, more, page, pages, byType, byGroup, byCountry, CANDIDATES);
         }
     }
 
@@ -155,6 +156,16 @@ public class DocumentSearch {
      */
     @Transactional
     public Results search(Viewer viewer, Filters filters, boolean facets, int size) {
+        return search(viewer, filters, facets, size, CANDIDATES);
+    }
+
+    /**
+     * The same within a smaller window: the newest {@code window} matches ranked, the total counted up
+     * to {@code window} (the search page's five documents need no more: its link leads to the full
+     * list, whose window is {@link #CANDIDATES}).
+     */
+    @Transactional
+    public Results search(Viewer viewer, Filters filters, boolean facets, int size, int window) {
         List<Long> groups = DocumentAccess.readableGroups(viewer);
         if (groups != null && groups.isEmpty()) {
             return new Results(List.of(), 0, false, 1, 1, List.of(), List.of(), List.of());
@@ -185,7 +196,7 @@ public class DocumentSearch {
                                 order by d.updated_at desc, d.id desc limit %3$d) cand
                           order by r desc, cand.updated_at desc, cand.id desc limit %4$d offset %5$d) top
                     join document d on d.id = top.id
-                    """.formatted(QUERY, where, CANDIDATES, size, paging.offset())
+                    """.formatted(QUERY, where, window, size, paging.offset())
                     + joins + "order by top.r desc, top.updated_at desc, top.id desc";
         } else {
             select = columns.formatted("null") + "from document d " + joins + "where " + where + """
@@ -201,17 +212,18 @@ public class DocumentSearch {
         long total;
         boolean more = false;
         int pages;
+        int cap = Math.min(TOTAL_MAX, window);
         if (filters.hasText()) {
             // Counted up to one more than TOTAL_MAX: "more than 1,000" rather than reading every match.
             Query count = em.createNativeQuery("select count(*) from (select 1 from document d where " + where
-                    + " limit " + (TOTAL_MAX + 1) + ") x");
+                    + " limit " + (cap + 1) + ") x");
             params.forEach(count::setParameter);
             total = ((Number) count.getSingleResult()).longValue();
-            if (total > TOTAL_MAX) {
-                total = TOTAL_MAX;
+            if (total > cap) {
+                total = cap;
                 more = true;
             }
-            pages = (int) Math.max(1, (Math.min(total, CANDIDATES) + size - 1) / size);
+            pages = (int) Math.max(1, (Math.min(total, window) + size - 1) / size);
         } else {
             Query count = em.createNativeQuery("select count(*) from document d where " + where);
             params.forEach(count::setParameter);
@@ -219,7 +231,7 @@ public class DocumentSearch {
             pages = (int) Math.max(1, (total + size - 1) / size);
         }
         if (!facets) {
-            return new Results(hits, total, more, paging.page(), pages, List.of(), List.of(), List.of());
+            return new Results(hits, total, more, paging.page(), pages, List.of(), List.of(), List.of(), window);
         }
         return new Results(hits, total, more, paging.page(), pages,
                 facet("select d.doc_type as key, null as label_es, null as label_pt, null as label_en, count(*) as n"
@@ -232,7 +244,7 @@ public class DocumentSearch {
                 facet("select d.country_code as key, k.name_es as label_es, k.name_pt as label_pt,"
                         + " k.name_en as label_en, count(*) as n from document d "
                         + "join country k on k.code = d.country_code where " + where
-                        + " group by d.country_code, k.name_es, k.name_pt, k.name_en order by count(*) desc", params));
+                        + " group by d.country_code, k.name_es, k.name_pt, k.name_en order by count(*) desc", params), window);
     }
 
     /** A facet's statement selects key, label_es, label_pt, label_en and n. */

@@ -116,6 +116,24 @@ public class DocumentService {
         return path;
     }
 
+    /** These documents, if they are in this folder of the community and not in the trash, by title (one statement). */
+    @Transactional
+    public List<Document> inFolder(Viewer viewer, Community community, Long folderId, List<Long> ids) {
+        if (ids.isEmpty() || !DocumentAccess.reads(viewer, community.groupId())) {
+            return List.of();
+        }
+        var query = em.createQuery("""
+                select d from Document d left join fetch d.currentVersion left join fetch d.country
+                where d.communityId = :community and d.deletedAt is null and d.id in :ids and\s"""
+                + (folderId == null ? "d.folderId is null" : "d.folderId = :folder")
+                + " order by lower(d.title), d.id", Document.class)
+                .setParameter("community", community.id).setParameter("ids", ids);
+        if (folderId != null) {
+            query.setParameter("folder", folderId);
+        }
+        return query.getResultList();
+    }
+
     /**
      * A document of this community (working group or subgroup) that is not in the trash, if
      * the viewer may read it: a document is only ever reached through the community that holds it.

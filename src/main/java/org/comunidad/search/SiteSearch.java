@@ -73,7 +73,7 @@ public class SiteSearch {
     public Results search(Viewer viewer, String q, String language) {
         String text = q.strip();
         DocumentSearch.Results docs = documents.search(viewer, new DocumentSearch.Filters(text, null, null, null,
-                null, null, null, null, null, 1), false, PER_KIND);
+                null, null, null, null, null, 1), false, PER_KIND, CANDIDATES);
         List<Searchable.Fragment> searchable = kinds.stream().map(Searchable::searchable)
                 .sorted(Comparator.comparingInt(Searchable.Fragment::position)).toList();
         List<Long> groups = DocumentAccess.readableGroups(viewer);

@@ -49,7 +49,7 @@
         link.href = body.url;
         status.appendChild(link);
         item.className = 'ok';
-        done(true, body.url);
+        done(true, body.url, body.id);
       } else {
         text(status, form.dataset.labelFailed + ': ' + (body.message || xhr.statusText));
         item.className = 'failed';
@@ -100,13 +100,19 @@
       var pending = files.length;
       var allOk = true;
       var lastUrl = null;
+      var ids = [];
       files.forEach(function (file) {
-        uploadOne(form, file, list, function (ok, url) {
+        uploadOne(form, file, list, function (ok, url, id) {
           allOk = allOk && ok;
           if (url) { lastUrl = url; }
+          if (id) { ids.push(id); }
           pending--;
           if (pending === 0 && allOk) {
-            window.location.assign(files.length === 1 && lastUrl ? lastUrl : window.location.href);
+            // Several files: the folder again, naming them (it lists by title, a page at a time).
+            var folder = new URL(window.location.href);
+            folder.searchParams.set('uploaded', ids.join(','));
+            folder.hash = 'just-uploaded';
+            window.location.assign(files.length === 1 && lastUrl ? lastUrl : folder.toString());
           }
         });
       });

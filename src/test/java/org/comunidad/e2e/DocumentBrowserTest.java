@@ -47,10 +47,10 @@ class DocumentBrowserTest {
             peru.selectOption("#upload-language", "es");
             peru.fill("#upload-tags", "víctimas, frontera");
             peru.click("form[data-upload] button[type=submit]");
-            // Both files uploaded, the folder reloads and lists them.
-            assertThat(peru.locator(".doc-table")).containsText("hoja-de-ruta", new com.microsoft.playwright.assertions
+            // Both files uploaded, the folder reloads and names them (its list is by title, 50 a page).
+            assertThat(peru.locator("#just-uploaded")).containsText("hoja-de-ruta", new com.microsoft.playwright.assertions
                     .LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-            assertThat(peru.locator(".doc-table")).containsText("notas-reunion");
+            assertThat(peru.locator("#just-uploaded")).containsText("notas-reunion");
 
             peru.setInputFiles("#upload-files", new FilePayload("instalador.exe", "application/octet-stream",
                     TestFiles.windowsProgram()));
