@@ -224,6 +224,13 @@ public class DiscussionService {
                 replies.add(view);
             }
         }
+        return thread(viewer, subgroup, d, zone, moderator, mentioned, replies,
+                new Paging(1, 1, all.size(), Math.max(1, all.size())));
+    }
+
+    /** The thread around its replies: the opening as the viewer sees it, the conclusion, whether they may reply. */
+    private Thread thread(Viewer viewer, Community subgroup, Discussion d, ZoneId zone, boolean moderator,
+            Map<String, Set<String>> mentioned, List<ReplyView> replies, Paging paging) {
         LocalDate today = LocalDate.now(zone);
         Explained refusal = DiscussionAccess.replyRefusal(viewer, subgroup, d, today);
         ContentView opening = ContentView.of(d, author(d.author),
@@ -232,7 +239,7 @@ public class DiscussionService {
         return new Thread(subgroup, summary(d, false), opening, d.conclusion,
                 richText.shown(d.conclusion, d.conclusionHtml, d.conclusionHtmlVersion),
                 d.closedBy == null ? null : d.closedBy.displayName, d.closedAt, replies, refusal == null,
-                d.pastDeadline(today), refusal, new Paging(1, 1, all.size(), Math.max(1, all.size())));
+                d.pastDeadline(today), refusal, paging);
     }
 
     /**
@@ -303,15 +310,8 @@ public class DiscussionService {
                     changes, changes, moderator);
             replies.add(new ReplyView(content, r.parentId, false, false, List.of(), quote));
         }
-        LocalDate today = LocalDate.now(zone);
-        Explained refusal = DiscussionAccess.replyRefusal(viewer, subgroup, d, today);
-        ContentView opening = ContentView.of(d, author(d.author),
-                d.html(richText, mentioned.getOrDefault("DISCUSSION:" + d.id, Set.of())), viewer.memberId(),
-                DiscussionAccess.editRefusal(viewer, d) == null, DiscussionAccess.deletes(viewer, d), moderator);
-        return new Thread(subgroup, summary(d, false), opening, d.conclusion,
-                richText.shown(d.conclusion, d.conclusionHtml, d.conclusionHtmlVersion),
-                d.closedBy == null ? null : d.closedBy.displayName, d.closedAt, replies, refusal == null,
-                d.pastDeadline(today), refusal, new Paging(page, pages, total, PAGE_SIZE));
+        return thread(viewer, subgroup, d, zone, moderator, mentioned, replies,
+                new Paging(page, pages, total, PAGE_SIZE));
     }
 
     /** The quote of the reply {@code parentId}; only that it is gone when the viewer may not see it. */
