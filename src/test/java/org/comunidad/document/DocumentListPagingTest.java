@@ -77,6 +77,21 @@ class DocumentListPagingTest {
         assertEquals(expected, titles.stream().map(t -> t.substring(5)).toList(),
                 "every document once, by title whatever its case");
 
+        // After an upload the folder names the new documents, on whatever page they sit; only its own.
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select id from document where folder_id = ?1 order by lower(title) desc, id desc limit 2")
+                .setParameter(1, folder).getResultList().stream().map(n -> ((Number) n).longValue()).toList());
+        long elsewhere = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select id from document where folder_id is distinct from ?1 and deleted_at is null order by id limit 1")
+                .setParameter(1, folder).getSingleResult()).longValue());
+        String named = page(base + "&uploaded=" + ids.get(0) + "," + ids.get(1) + "," + elsewhere + ",x");
+        Matcher notice = Pattern.compile("id=\"just-uploaded\">(.*?)</div>", Pattern.DOTALL).matcher(named);
+        assertTrue(notice.find(), "the notice of the documents just uploaded");
+        assertTrue(notice.group(1).contains("/documents/" + ids.get(0) + "\"") && notice.group(1).contains(
+                "/documents/" + ids.get(1) + "\""), "both new documents, though they are on page 3");
+        assertFalse(notice.group(1).contains("/documents/" + elsewhere + "\""), "not a document of another folder");
+        assertFalse(page(base + "&uploaded=" + elsewhere).contains("just-uploaded"), "nothing named: no notice");
+
         assertTrue(titles(page(base + "&page=4")).isEmpty(), "past the last page: none");
         assertEquals(50, titles(page(base + "&page=0")).size(), "page 0 is the first");
     }

@@ -122,6 +122,8 @@ class AccessibilityBrowserTest {
             visit(admin, "documents-group", GROUP + "/documents", 200, violations);
             visit(admin, "documents-subgroup", SUBGROUP + "/documents", 200, violations);
             visit(admin, "documents-folder", SUBGROUP + "/documents?folder=" + folder, 200, violations);
+            visit(admin, "documents-folder-uploaded", SUBGROUP + "/documents?folder=" + folder + "&uploaded=" + document,
+                    200, violations);
             visit(admin, "document", SUBGROUP + "/documents/" + document, 200, violations);
             visit(admin, "documents-trash", GROUP + "/documents/trash", 200, violations);
             visit(admin, "search", "/search?q=v%C3%ADctimas", 200, violations);
