@@ -52,12 +52,13 @@ final class PlanDashboardRows {
 
     private PlanDashboardRows(List<PlanTree.Node> structure, Set<Long> parents, List<Group> groups,
             List<BudgetSum> budgets, List<PlanTree.Node> overdue, List<PlanTree.Node> upcoming) {
-        this.structure = structure;
-        this.parents = parents;
-        this.groups = groups;
-        this.budgets = budgets;
-        this.overdue = overdue;
-        this.upcoming = upcoming;
+        // Unmodifiable: one instance serves every view of the plan's revision (PlanDashboardCache).
+        this.structure = List.copyOf(structure);
+        this.parents = Set.copyOf(parents);
+        this.groups = List.copyOf(groups);
+        this.budgets = List.copyOf(budgets);
+        this.overdue = List.copyOf(overdue);
+        this.upcoming = List.copyOf(upcoming);
     }
 
     /**
@@ -168,6 +169,11 @@ final class PlanDashboardRows {
             ("overdue".equals(r.get("list", String.class)) ? overdue : upcoming).add(new PlanTree.Node(r));
         }
         return new PlanDashboardRows(structure, parents, groups, budgets, overdue, upcoming);
+    }
+
+    /** What the rows weigh in {@link PlanDashboardCache}: about one per item or group they hold. */
+    int weight() {
+        return 1 + structure.size() + groups.size() + budgets.size() + overdue.size() + upcoming.size();
     }
 
     /** Activities by status (every activity, whatever its depth). */

@@ -22,6 +22,9 @@ class PlanDashboardSqlCountTest {
     @Inject
     SqlStatements sql;
 
+    @Inject
+    PlanDashboardCache cache;
+
     @Test
     void dashboardAndTimelineDoNotGrowWithActivities() {
         PlanLoad load = new PlanLoad("Plan de carga SQL");
@@ -50,7 +53,11 @@ class PlanDashboardSqlCountTest {
         for (int i = 0; i < paths.length; i++) {
             String path = paths[i];
             Persona.MEMBER.request().get(path).then().statusCode(200);
-            counts[i] = sql.steady(() -> Persona.MEMBER.request().get(path).then().statusCode(200));
+            // The figures computed, not the ones kept per revision (PlanDashboardCacheTest counts those).
+            counts[i] = sql.steady(() -> {
+                cache.clear();
+                Persona.MEMBER.request().get(path).then().statusCode(200);
+            });
         }
         return counts;
     }
