@@ -91,10 +91,11 @@ class HeadersAndCookiesTest {
             assertTrue(Pattern.compile(";\\s*Secure(;|$)", Pattern.CASE_INSENSITIVE).matcher(cookie).find(),
                     "not Secure: " + cookie);
         }
-        // The state cookie of the sign-in, the split session cookies, the form token, the language.
+        // The state cookie of the sign-in, the one session cookie (ID and refresh tokens), the form
+        // token, the language.
         assertTrue(names.stream().anyMatch(n -> n.startsWith("q_auth")), names.toString());
-        assertTrue(names.containsAll(Set.of("q_session", "q_session_at", "q_session_rt", "csrf-token",
-                Languages.COOKIE)), names.toString());
+        assertTrue(names.containsAll(Set.of("q_session", "csrf-token", Languages.COOKIE)), names.toString());
+        assertFalse(names.stream().anyMatch(n -> n.startsWith("q_session_")), "one session cookie: " + names);
     }
 
     /** A page does not send the session cookies back (a copy per page path filled the header until 431). */
