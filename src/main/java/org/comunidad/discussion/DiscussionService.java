@@ -254,7 +254,8 @@ public class DiscussionService {
      * mentions of stale texts), reading at most the page's replies and the index entries before them.
      * {@code holding}, when set, asks for the page holding that reply instead of {@code page}; a page
      * past the last is the last. {@code answer}, when set, is the reply the form answers (answer
-     * mode): read from the page when it is there, else in one more query.
+     * mode): taken from the page when it is there, else read with the quoted replies of other pages
+     * (their one query, which it may add).
      */
     @Transactional
     public Optional<Thread> page(Viewer viewer, CommunityRef ref, long id, ZoneId zone, int page, Long holding,
