@@ -62,6 +62,9 @@ public interface DiscussionMessages {
     @Message String discussion_reply_hidden();
     @Message String discussion_answer_to(String author);
     @Message String discussion_answer_to_removed();
+    @Message String discussion_answering(String author);
+    @Message String discussion_answering_cancel();
+    @Message String discussion_answering_unknown();
     @Message String discussion_pager_top();
     @Message String discussion_pager_bottom();
     @Message String discussion_pager_first();

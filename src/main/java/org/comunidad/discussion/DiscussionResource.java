@@ -94,13 +94,21 @@ public class DiscussionResource {
                 .orElseThrow(NotFoundException::new), form));
     }
 
-    /** The discussion with one page of its replies ({@link DiscussionService#PAGE_SIZE}, oldest first). */
+    /**
+     * The discussion with one page of its replies ({@link DiscussionService#PAGE_SIZE}, oldest first).
+     * With {@code answer} (a top-level reply's id, from its "Answer" link) the form at the bottom
+     * answers that reply, quoting it; an id that is no number is a 400, one that names no such reply
+     * the viewer sees gives the ordinary form and a notice.
+     */
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id,
-            @QueryParam("page") @DefaultValue("1") int page) {
-        return pages.render(page(slug, id, FormState.empty("reply"), page, null));
+            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("answer") Long answer) {
+        return pages.render(page(slug, id, FormState.empty(REPLY_FORM), page, null, answer));
     }
+
+    /** The one reply form of the page, answering a reply or not (its fields are {@code reply-body}). */
+    static final String REPLY_FORM = "reply";
 
     /**
      * Where every link to one reply points (notifications, mentions, search, activity, quotes, the
@@ -125,13 +133,12 @@ public class DiscussionResource {
     @RateLimited(RateLimited.Kind.POSTING)
     public Response reply(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String body,
             @RestForm("parentId") Long parentId) {
-        String formId = parentId == null ? "reply" : "reply-" + parentId;
         Viewer viewer = currentUser.viewer();
-        return pages.submit(formId, Pages.typed("body", body), () -> {
+        return pages.submit(REPLY_FORM, Pages.typed("body", body), () -> {
             DiscussionService.Posted posted = discussions.post(viewer, CommunityRef.slug(slug), id, parentId, body,
                     currentUser.zone()).orElseThrow(NotFoundException::new);
             return Links.seeOther(replyLink(slug, id, posted.page(), posted.reply().id()));
-        }, form -> page(slug, id, form, parentId == null ? Integer.MAX_VALUE : 1, parentId));
+        }, form -> page(slug, id, form, parentId == null ? Integer.MAX_VALUE : 1, parentId, parentId));
     }
 
     @POST
@@ -220,19 +227,20 @@ public class DiscussionResource {
     /** Runs an action, then back to the page; on a mistake the page comes back with what was typed. */
     private Response act(String slug, long id, String formId, Map<String, String> typed, Supplier<Optional<?>> action) {
         return pages.act(formId, typed, action, Links.community(slug, "discussions", id),
-                form -> page(slug, id, form, 1, null));
+                form -> page(slug, id, form, 1, null, null));
     }
 
     /** An action on one reply: back to the page that holds it (its form, on a mistake, is on that page). */
     private Response actOnReply(String slug, long id, long replyId, String formId, Map<String, String> typed,
             Supplier<Optional<?>> action) {
         return pages.act(formId, typed, action, Links.community(slug, "discussions", id, "replies", replyId),
-                form -> page(slug, id, form, 1, replyId));
+                form -> page(slug, id, form, 1, replyId, null));
     }
 
-    private TemplateInstance page(String slug, long id, FormState form, int page, Long holding) {
+    /** The page {@code page} or the one {@code holding} a reply; its form answers {@code answer} when set. */
+    private TemplateInstance page(String slug, long id, FormState form, int page, Long holding, Long answer) {
         Thread thread = discussions.page(currentUser.viewer(), CommunityRef.slug(slug), id, currentUser.zone(), page,
-                holding).orElseThrow(NotFoundException::new);
+                holding, answer).orElseThrow(NotFoundException::new);
         String refusal = thread.replyRefusal() == null ? null : forms.message(new Refused(thread.replyRefusal()));
         return Templates.show(thread.subgroup(), thread, form, refusal);
     }

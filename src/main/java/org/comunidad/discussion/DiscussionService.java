@@ -123,10 +123,14 @@ public class DiscussionService {
     /**
      * A discussion with its replies. {@code content} is the opening, with what the viewer may do:
      * canEdit (its author, while open), canDelete (its author), canModerate (pin, close, reopen, hide).
+     * {@code answering} is the reply the page's form answers ({@code ?answer=}): a top-level reply
+     * of this discussion the viewer sees, quoted; {@code answerUnknown} when another id was asked for
+     * (the form then replies to the discussion).
      */
     public record Thread(Community subgroup, Summary discussion, ContentView content, String conclusion,
             RawString conclusionHtml, String closedBy, OffsetDateTime closedAt, List<ReplyView> replies,
-            boolean canReply, boolean pastDeadline, Explained replyRefusal, Paging paging) {
+            boolean canReply, boolean pastDeadline, Explained replyRefusal, Paging paging, Quote answering,
+            boolean answerUnknown) {
     }
 
     /** How many replies a page of a discussion shows. */
@@ -225,12 +229,13 @@ public class DiscussionService {
             }
         }
         return thread(viewer, subgroup, d, zone, moderator, mentioned, replies,
-                new Paging(1, 1, all.size(), Math.max(1, all.size())));
+                new Paging(1, 1, all.size(), Math.max(1, all.size())), null, false);
     }
 
     /** The thread around its replies: the opening as the viewer sees it, the conclusion, whether they may reply. */
     private Thread thread(Viewer viewer, Community subgroup, Discussion d, ZoneId zone, boolean moderator,
-            Map<String, Set<String>> mentioned, List<ReplyView> replies, Paging paging) {
+            Map<String, Set<String>> mentioned, List<ReplyView> replies, Paging paging, Quote answering,
+            boolean answerUnknown) {
         LocalDate today = LocalDate.now(zone);
         Explained refusal = DiscussionAccess.replyRefusal(viewer, subgroup, d, today);
         ContentView opening = ContentView.of(d, author(d.author),
@@ -239,7 +244,7 @@ public class DiscussionService {
         return new Thread(subgroup, summary(d, false), opening, d.conclusion,
                 richText.shown(d.conclusion, d.conclusionHtml, d.conclusionHtmlVersion),
                 d.closedBy == null ? null : d.closedBy.displayName, d.closedAt, replies, refusal == null,
-                d.pastDeadline(today), refusal, paging);
+                d.pastDeadline(today), refusal, paging, answering, answerUnknown);
     }
 
     /**
@@ -248,10 +253,13 @@ public class DiscussionService {
      * queries whatever the thread's length (subgroup, discussion, count, page, quoted replies, and the
      * mentions of stale texts), reading at most the page's replies and the index entries before them.
      * {@code holding}, when set, asks for the page holding that reply instead of {@code page}; a page
-     * past the last is the last.
+     * past the last is the last. {@code answer}, when set, is the reply the form answers (answer
+     * mode): taken from the page when it is there, else read with the quoted replies of other pages
+     * (their one query, which it may add).
      */
     @Transactional
-    public Optional<Thread> page(Viewer viewer, CommunityRef ref, long id, ZoneId zone, int page, Long holding) {
+    public Optional<Thread> page(Viewer viewer, CommunityRef ref, long id, ZoneId zone, int page, Long holding,
+            Long answer) {
         return subgroup(viewer, ref).flatMap(subgroup -> visible(viewer, subgroup, id).map(d -> {
             int wanted = page;
             if (holding != null) {
@@ -260,7 +268,7 @@ public class DiscussionService {
                         .map(r -> Paging.of(DiscussionReply.seenBefore(r.id, viewer.memberId(), moderator), PAGE_SIZE))
                         .orElse(1);
             }
-            return paged(viewer, subgroup, d, zone, wanted);
+            return paged(viewer, subgroup, d, zone, wanted, answer);
         }));
     }
 
@@ -273,7 +281,7 @@ public class DiscussionService {
                         DiscussionAccess.moderates(viewer, subgroup)), PAGE_SIZE)));
     }
 
-    private Thread paged(Viewer viewer, Community subgroup, Discussion d, ZoneId zone, int requested) {
+    private Thread paged(Viewer viewer, Community subgroup, Discussion d, ZoneId zone, int requested, Long answer) {
         boolean moderator = DiscussionAccess.moderates(viewer, subgroup);
         long total = DiscussionReply.countSeen(d.id, viewer.memberId(), moderator);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -287,6 +295,10 @@ public class DiscussionService {
             if (r.parentId != null) {
                 quotedIds.add(r.parentId);
             }
+        }
+        if (answer != null) {
+            // Read with the quotes of other pages, in their query (none more when it is on the page).
+            quotedIds.add(answer);
         }
         Map<Long, DiscussionReply> quoted = new HashMap<>();
         for (DiscussionReply r : rows) {
@@ -310,8 +322,24 @@ public class DiscussionService {
                     changes, changes, moderator);
             replies.add(new ReplyView(content, r.parentId, false, false, List.of(), quote));
         }
+        Quote answering = answer == null ? null : answering(viewer, quoted.get(answer), moderator, onPage);
         return thread(viewer, subgroup, d, zone, moderator, mentioned, replies,
-                new Paging(page, pages, total, PAGE_SIZE));
+                new Paging(page, pages, total, PAGE_SIZE), answering, answer != null && answering == null);
+    }
+
+    /**
+     * The reply the page's form answers, quoted; null unless it is a top-level reply of this
+     * discussion that the viewer sees (a deleted one, an answer, another discussion's: the form
+     * then replies to the discussion). {@code reply} was read with the page or its quotes, among
+     * this discussion's replies: null when it is none of them.
+     */
+    private static Quote answering(Viewer viewer, DiscussionReply reply, boolean moderator, Set<Long> onPage) {
+        if (reply == null || reply.parentId != null || reply.getState().isDeleted()
+                || !reply.visibleTo(viewer.memberId(), moderator)) {
+            return null;
+        }
+        return new Quote(reply.id, reply.author.displayName, excerpt(reply.body), false, false,
+                onPage.contains(reply.id));
     }
 
     /** The quote of the reply {@code parentId}; only that it is gone when the viewer may not see it. */

@@ -116,6 +116,126 @@ class DiscussionPagingTest {
         assertTrue(r101.header("Location").endsWith("?page=2#reply-" + replyId(d, 101)), "one place earlier");
     }
 
+    /**
+     * A page of 50 replies carries one reply form (at the bottom) and an "Answer" link on each
+     * top-level reply instead of a form per reply: the page's size is printed (before: 40-odd forms).
+     */
+    @Test
+    void aPageOfFiftyRepliesCarriesOneReplyForm() {
+        long d = discussion("Cincuenta aportes");
+        seed(d, 1, 50);
+        String base = S + "/discussions/" + d;
+        String html = page(Persona.MEMBER, base);
+        String leader = page(Persona.LEADER, base);
+        // As most readers see it: a member who wrote none of the replies (no edit or delete forms).
+        exec("update discussion_reply set author_id = (select id from member where username = 'coord.seguridad')"
+                + " where discussion_id = " + d + " and author_id = (select id from member where username = 'pf.peru')");
+        String reader = page(Persona.MEMBER, base);
+        System.out.printf("discussion page of 50 replies (45 top-level): %d bytes as a member who wrote a third of them,"
+                + " %d as a member who wrote none, %d as the leader (moderator, wrote a third)%n", bytes(html), bytes(reader),
+                bytes(leader));
+        assertEquals(50, replies(html).size());
+        assertEquals(1, count(html, "action=\"" + base + "/replies\""), "one reply form");
+        assertEquals(1, count(html, "name=\"body\" rows=\"5\""), "one reply textarea");
+        assertEquals(45, count(html, "#reply-title\">Responder a esto</a>"), "an answer link per top-level reply");
+        assertTrue(html.contains("href=\"" + base + "?answer=" + replyId(d, 1) + "#reply-title\">Responder a esto</a>"));
+        assertFalse(html.contains("?answer=" + replyId(d, 10) + "#"), "an answer is not answered");
+        assertFalse(html.contains("name=\"parentId\""), "no answer mode without ?answer");
+    }
+
+    /**
+     * {@code ?answer=} puts the page's one form in answer mode: its heading names the author, it
+     * quotes the reply and carries its id; posting from it stores an answer to that reply. A bad
+     * body comes back in answer mode with the text kept; an id that is no number is a 400; one that
+     * names no top-level reply of this discussion the viewer sees gives the ordinary form and a notice.
+     */
+    @Test
+    void theAnswerLinkPutsThePageFormInAnswerMode() {
+        long d = discussion("Aportes respondidos");
+        seed(d, 1, 60);
+        String base = S + "/discussions/" + d;
+        long r1 = replyId(d, 1);
+        long r51 = replyId(d, 51);
+        String author1 = authorOf(r1);
+
+        String answering = page(Persona.MEMBER, base + "?answer=" + r1);
+        assertTrue(answering.contains("<h2 id=\"reply-title\">Responder a " + author1 + "</h2>"), answering);
+        assertTrue(answering.contains("<a href=\"#reply-" + r1 + "\">En respuesta a " + author1
+                + "</a>: <q>Aporte número 1.</q>"), "the quote, on the page: the anchor");
+        assertTrue(answering.contains("<input type=\"hidden\" name=\"parentId\" value=\"" + r1 + "\">"));
+        assertTrue(answering.contains("<a href=\"" + base + "#reply-title\">Aportar al debate en general</a>"),
+                "back to replying to the discussion");
+        assertEquals(1, count(answering, "action=\"" + base + "/replies\""), "still one form");
+        assertFalse(answering.contains("no está disponible"), "no notice");
+        // Page 2's links keep the page; a reply of another page is quoted through its address.
+        String second = page(Persona.MEMBER, base + "?page=2");
+        assertTrue(second.contains("href=\"" + base + "?page=2&amp;answer=" + r51 + "#reply-title\">Responder a esto</a>"));
+        String elsewhere = page(Persona.MEMBER, base + "?answer=" + r51);
+        assertTrue(elsewhere.contains("<a href=\"" + base + "/replies/" + r51 + "\">En respuesta a " + authorOf(r51)
+                + "</a>: <q>Aporte número 51.</q>"), "quoted through the reply's address");
+        String onSecond = page(Persona.MEMBER, base + "?page=2&answer=" + r51);
+        assertTrue(onSecond.contains("<a href=\"" + base + "?page=2#reply-title\">Aportar al debate en general</a>"));
+
+        // Posting from it: an answer to reply 1, stored under it, at its anchor on page 2 (61 replies).
+        Response posted = Web.form(Persona.MEMBER, base + "/replies", Map.of("body", "Respondo al primero.", "parentId", r1));
+        assertEquals(303, posted.statusCode(), posted.body().asString());
+        long answer = replyByBody(d, "Respondo al primero.");
+        assertTrue(posted.header("Location").endsWith(base + "?page=2#reply-" + answer), posted.header("Location"));
+        assertEquals(r1, parentOf(answer));
+        // A bad body: 400, the page again in answer mode, with what was typed and the error.
+        String tooLong = "x".repeat(DiscussionReply.BODY_MAX + 1);
+        Response bad = Web.form(Persona.MEMBER, base + "/replies", Map.of("body", tooLong, "parentId", r1));
+        assertEquals(400, bad.statusCode());
+        String again = bad.body().asString();
+        assertTrue(again.contains("<h2 id=\"reply-title\">Responder a " + author1 + "</h2>"), "answer mode");
+        assertTrue(again.contains("name=\"parentId\" value=\"" + r1 + "\""));
+        assertTrue(again.contains(">" + tooLong + "</textarea>"), "the text kept");
+        assertTrue(again.contains("aria-invalid=\"true\""), "the error shown");
+        Response empty = Web.form(Persona.MEMBER, base + "/replies", Map.of("body", " ", "parentId", r1));
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().asString().contains("name=\"parentId\" value=\"" + r1 + "\""));
+        assertEquals(61, count("select count(*) from discussion_reply where discussion_id = " + d), "nothing stored");
+
+        // Not a number: 400. Not a top-level reply of this discussion the viewer sees: the ordinary form, a notice.
+        Persona.MEMBER.request().get(base + "?answer=abc").then().statusCode(400);
+        long other = discussion("Otro debate respondido");
+        long foreign = Web.create(Persona.LEADER, "/api/communities/" + ConversationBehaviourTest.id(SLUG)
+                + "/discussions/" + other + "/replies", Map.of("body", "Texto ajeno que no debe verse."));
+        long r10 = replyId(d, 10);
+        long r2 = replyId(d, 2);
+        long r4 = replyId(d, 4);
+        exec("update discussion_reply set deleted_at = now() where id = " + r2);
+        exec("update discussion_reply set author_id = (select id from member where username = 'lider.victimas'),"
+                + " hidden_at = now(), hidden_by = (select id from member where username = 'lider.victimas'),"
+                + " hidden_reason = 'Fuera de tema' where id = " + r4);
+        for (long unknown : new long[] { foreign, r10, r2, r4, 987654321L }) {
+            String html = page(Persona.MEMBER, base + "?answer=" + unknown);
+            assertTrue(html.contains("<p class=\"notice\" role=\"status\">La respuesta que quería contestar no está"
+                    + " disponible"), "notice for " + unknown);
+            assertFalse(html.contains("name=\"parentId\""), "no answer mode for " + unknown);
+            assertTrue(html.contains("<h2 id=\"reply-title\">Su aporte</h2>"));
+            assertFalse(html.contains("Texto ajeno"), "nothing of another discussion");
+        }
+        // The hidden reply is answered by those who see it: its author and the moderators.
+        assertTrue(page(Persona.LEADER, base + "?answer=" + r4).contains("name=\"parentId\" value=\"" + r4 + "\""));
+    }
+
+    /** No answer link where the viewer cannot reply: a closed discussion, a member of the group only. */
+    @Test
+    void noAnswerLinkForWhoCannotReply() {
+        long d = discussion("Aportes sin respuesta");
+        seed(d, 1, 5);
+        String base = S + "/discussions/" + d;
+        assertEquals(5, count(page(Persona.MEMBER, base), ">Responder a esto</a>"), "every top-level reply");
+        String outsider = page(Persona.GROUP_MEMBER, base);
+        assertFalse(outsider.contains("Responder a esto"), "a member of the group, not the subgroup");
+        assertFalse(outsider.contains("name=\"body\""));
+        assertFalse(page(Persona.GROUP_MEMBER, base + "?answer=" + replyId(d, 1)).contains("name=\"parentId\""));
+        exec("update discussion set status = 'CLOSED', closed_at = now(), conclusion = 'Cerrado',"
+                + " closed_by = (select id from member where username = 'lider.victimas') where id = " + d);
+        assertFalse(page(Persona.MEMBER, base).contains("Responder a esto"), "closed");
+    }
+
     @Test
     void statementsDoNotGrowWithTheReplies() {
         long d = discussion("Aportes contados");
@@ -136,6 +256,13 @@ class DiscussionPagingTest {
         assertTrue(middle <= small + 1, "page 3: " + middle + " vs " + small);
         assertTrue(last <= small + 1, "page 6: " + last + " vs " + small);
         assertEquals(smallLocate, largeLocate, "a link to a reply");
+        // Answer mode: nothing more when the answered reply is on the page, one query when it is not.
+        long answerOnPage = statements(base + "?answer=" + replyId(d, 2));
+        long answerElsewhere = statements(base + "?answer=" + replyId(d, 250));
+        System.out.printf("discussion page statements in answer mode: reply on the page %d, on another page %d%n",
+                answerOnPage, answerElsewhere);
+        assertEquals(small, answerOnPage, "answering a reply of the page");
+        assertEquals(small + 1, answerElsewhere, "answering a reply of another page");
         assertEquals(50, replies(page(Persona.ADMIN, base + "?page=6")).size());
     }
 
@@ -146,6 +273,10 @@ class DiscussionPagingTest {
 
     private static String page(Persona persona, String path) {
         return persona.request().get(path).then().statusCode(200).extract().asString();
+    }
+
+    private static int bytes(String html) {
+        return html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static List<String> replies(String html) {
@@ -211,6 +342,29 @@ class DiscussionPagingTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select id from discussion_reply where discussion_id = :d and body = :b")
                 .setParameter("d", d).setParameter("b", "Aporte número " + n + ".").getSingleResult()).longValue());
+    }
+
+    private String authorOf(long reply) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select m.display_name from member m join discussion_reply r on r.author_id = m.id where r.id = :r")
+                .setParameter("r", reply).getSingleResult());
+    }
+
+    private long replyByBody(long d, String body) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select id from discussion_reply where discussion_id = :d and body = :b")
+                .setParameter("d", d).setParameter("b", body).getSingleResult()).longValue());
+    }
+
+    private long parentOf(long reply) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select parent_id from discussion_reply where id = :r").setParameter("r", reply).getSingleResult())
+                .longValue());
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult())
+                .longValue());
     }
 
     private void exec(String statement) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.comunidad.discussion.Discussion;
+import org.comunidad.discussion.DiscussionReply;
 import org.comunidad.member.Member;
 import org.comunidad.news.NewsItem;
 import org.comunidad.testsupport.Axe;
@@ -94,6 +95,8 @@ class AccessibilityBrowserTest {
                 "Plan de Trabajo 2021: propuestas de los subgrupos").firstResult().id);
         long discussion = QuarkusTransaction.requiringNew().call(() -> Discussion.<Discussion> find("title",
                 "Protocolo multilateral de asistencia a víctimas").firstResult().id);
+        long reply = QuarkusTransaction.requiringNew().call(() -> DiscussionReply.<DiscussionReply> find(
+                "discussion.id = ?1 and parentId is null order by id", discussion).firstResult().id);
         long peru = QuarkusTransaction.requiringNew().call(() -> Member.bySubject(PERU_SUBJECT).orElseThrow().id);
         List<String> violations = new ArrayList<>();
         try (Browser browser = Browser.launch();
@@ -224,6 +227,10 @@ class AccessibilityBrowserTest {
             visit(member, "join", "/join", 200, violations);
             visit(member, "communities-member", "/communities", 200, violations);
             visit(member, "post-member", SUBGROUP + "/posts/" + post, 200, violations);
+            // The discussion's one form in answer mode (quote, hidden parentId), and with an id it cannot answer (notice).
+            visit(member, "discussion-answer", SUBGROUP + "/discussions/" + discussion + "?answer=" + reply, 200, violations);
+            visit(member, "discussion-answer-unknown", SUBGROUP + "/discussions/" + discussion + "?answer=0", 200,
+                    violations);
         }
         assertTrue(violations.isEmpty(), violations.size() + " serious or critical violation(s):\n"
                 + String.join("\n", violations));

@@ -13,14 +13,17 @@ import org.comunidad.testsupport.ComunidadTestResource;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * In Debian's Chromium, through the real Keycloak: the leader of a subgroup (Paraguay)
  * opens a formal discussion, a focal point from another country (Peru) replies, the
- * leader closes it with a conclusion, and the focal point finds it read-only. Then a
+ * leader answers that reply from its "Answer" link (the page's one form, in answer mode), closes it
+ * with a conclusion, and the focal point finds it read-only. Then a
  * stored XSS payload is shown to another member and does not run.
  */
 @QuarkusTest
@@ -53,6 +56,33 @@ class DiscussionBrowserTest {
 
             leader.reload();
             assertThat(leader.locator(".reply")).containsText("Perú apoya el protocolo");
+            // The leader answers that reply: its "Answer" link (a link, not a form of its own) puts the
+            // page's one form in answer mode, quoting it; "reply to the discussion" leaves that mode.
+            Locator answerLink = leader.locator("#replies-title + .reply").getByRole(AriaRole.LINK,
+                    new Locator.GetByRoleOptions().setName("Responder a esto"));
+            answerLink.click();
+            leader.waitForURL(Pattern.compile(Pattern.quote(discussion) + "\\?answer=\\d+#reply-title"));
+            assertThat(leader.locator("#reply-title")).hasText(Pattern.compile("^Responder a .+"));
+            assertThat(leader.locator("section[aria-labelledby=reply-title] .answer-to"))
+                    .containsText("Perú apoya el protocolo");
+            assertThat(leader.locator("section[aria-labelledby=reply-title] input[name=parentId]")).hasCount(1);
+            assertThat(leader.locator("label[for=reply-body]")).containsText("Respuesta");
+            leader.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aportar al debate en general")).click();
+            leader.waitForURL(discussion + "#reply-title");
+            assertThat(leader.locator("#reply-title")).hasText("Su aporte");
+            assertThat(leader.locator("input[name=parentId]")).hasCount(0);
+            answerLink.click();
+            leader.waitForURL(Pattern.compile(Pattern.quote(discussion) + "\\?answer=\\d+#reply-title"));
+            leader.fill("#reply-body", "Gracias, Perú: lo incorporamos al protocolo.");
+            leader.click("section[aria-labelledby=reply-title] button[type=submit]");
+            // Back at the answer's anchor; it is stored under the reply and quotes it.
+            leader.waitForURL(Pattern.compile(Pattern.quote(discussion) + "#reply-\\d+"));
+            Locator answer = leader.locator(".reply.is-answer");
+            assertThat(answer).containsText("Gracias, Perú");
+            assertThat(answer.locator(".answer-to")).containsText("Perú apoya el protocolo");
+            assertTrue(leader.url().endsWith("#" + answer.getAttribute("id")), leader.url());
+            assertThat(answer.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Responder a esto")))
+                    .hasCount(0);
             leader.click("details.close > summary");
             leader.fill("#close-conclusion", "Se aprueba el protocolo con un punto de contacto por país.");
             leader.click("details.close button[type=submit]");
