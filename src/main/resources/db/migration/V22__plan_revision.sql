@@ -4,9 +4,15 @@
 -- (PlanDashboardCache) and reads only this row to know whether they still hold. The triggers below
 -- are the only writers, so every write moves it, whatever code or instance runs it: the app's forms,
 -- an import, a migration, psql.
+-- The revision is a time in microseconds, moved to at least the next one on every change: a
+-- plan restored from a backup, or recreated with the same id, never comes back to a revision an
+-- instance may still have figures for.
+create function plan_revision_now() returns bigint language sql volatile as
+    $$ select (extract(epoch from clock_timestamp()) * 1000000)::bigint $$;
+
 create table plan_revision (
     plan_id  bigint not null,
-    revision bigint not null default 0,
+    revision bigint not null default plan_revision_now(),
     constraint plan_revision_pk primary key (plan_id),
     constraint plan_revision_plan_fk foreign key (plan_id) references plan (id) on delete cascade
 );
@@ -26,11 +32,13 @@ create trigger plan_revision_new_plan after insert on plan for each row execute 
 create function plan_revision_rows() returns trigger language plpgsql as $$
 begin
     if tg_op = 'INSERT' then
-        update plan_revision r set revision = r.revision + 1 where r.plan_id in (select plan_id from new_rows);
+        update plan_revision r set revision = greatest(r.revision + 1, plan_revision_now())
+        where r.plan_id in (select plan_id from new_rows);
     elsif tg_op = 'DELETE' then
-        update plan_revision r set revision = r.revision + 1 where r.plan_id in (select plan_id from old_rows);
+        update plan_revision r set revision = greatest(r.revision + 1, plan_revision_now())
+        where r.plan_id in (select plan_id from old_rows);
     else
-        update plan_revision r set revision = r.revision + 1
+        update plan_revision r set revision = greatest(r.revision + 1, plan_revision_now())
         where r.plan_id in (select plan_id from new_rows union select plan_id from old_rows);
     end if;
     return null;
@@ -55,7 +63,7 @@ create index plan_item_responsible_ix on plan_item (responsible_id) where respon
 
 create function plan_revision_member() returns trigger language plpgsql as $$
 begin
-    update plan_revision r set revision = r.revision + 1
+    update plan_revision r set revision = greatest(r.revision + 1, plan_revision_now())
     where r.plan_id in (select i.plan_id from plan_item i where i.responsible_id = new.id);
     return null;
 end
@@ -65,7 +73,7 @@ create trigger plan_revision_member after update of display_name on member for e
 
 create function plan_revision_community() returns trigger language plpgsql as $$
 begin
-    update plan_revision r set revision = r.revision + 1
+    update plan_revision r set revision = greatest(r.revision + 1, plan_revision_now())
     where r.plan_id in (select i.plan_id from plan_item i where i.community_id = new.id);
     return null;
 end
