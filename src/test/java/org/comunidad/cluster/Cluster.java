@@ -107,15 +107,16 @@ public final class Cluster implements AutoCloseable {
         s3 = S3Server.start(work.resolve("s3"), Ports.free());
         mail = MailServer.forTests(Ports.free());
         startHaproxy();
-        // Keycloak's distribution is augmented once for PostgreSQL, then copied for each node; both nodes
-        // start together (the second waits for the first's schema). The apps start meanwhile: they reach
-        // Keycloak only when a request needs it.
+        // Keycloak's distribution is augmented once for PostgreSQL, then copied for each node. The second
+        // node starts once the first answers: started together on the empty database, both created
+        // Liquibase's changelog table and the loser exited ("relation databasechangelog already exists",
+        // the cluster tests' first-start failures). The apps start meanwhile: they reach Keycloak only
+        // when a request needs it.
         CompletableFuture<Void> keycloak = CompletableFuture.runAsync(() -> {
             buildKeycloak();
             log("Keycloak built after %d s", seconds(t0));
-            keycloaks[0] = startKeycloak(0, true);
-            keycloaks[1] = startKeycloak(1, false);
             for (int i = 0; i < 2; i++) {
+                keycloaks[i] = startKeycloak(i, i == 0);
                 awaitHttp(keycloakUrl(i) + "/realms/" + KeycloakServer.REALM, keycloaks[i], Duration.ofMinutes(6),
                         "keycloak-" + (i + 1));
             }
