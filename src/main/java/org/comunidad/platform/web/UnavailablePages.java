@@ -101,8 +101,24 @@ public class UnavailablePages {
 
     /** Whether the failure is the database out of reach, not a fault of the request or of ours. */
     public static boolean databaseUnreachable(Throwable e) {
+        return databaseUnreachable(e, 0);
+    }
+
+    /**
+     * Along the causes and the suppressed exceptions: a commit that fails because the server went
+     * away is a RollbackException whose reason (an XAException caused by the driver's exception)
+     * Narayana attaches as suppressed (a PostgreSQL restart in the cluster's A7 answered 500 so).
+     */
+    private static boolean databaseUnreachable(Throwable e, int level) {
         int depth = 0;
         for (Throwable cause = e; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+            if (level < 3) {
+                for (Throwable suppressed : cause.getSuppressed()) {
+                    if (databaseUnreachable(suppressed, level + 1)) {
+                        return true;
+                    }
+                }
+            }
             if (cause instanceof org.hibernate.exception.JDBCConnectionException
                     || cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException

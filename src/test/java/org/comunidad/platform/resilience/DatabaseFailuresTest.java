@@ -32,6 +32,14 @@ class DatabaseFailuresTest {
         // The server shutting down under the request.
         assertTrue(UnavailablePages.databaseUnreachable(
                 new GenericJDBCException("x", new SQLException("terminating connection due to administrator command", "57P01"))));
+        // The server going away at the commit: Narayana's RollbackException carries the reason as suppressed
+        // (what A7's PostgreSQL restart answered 500 for).
+        jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException("Error trying to transactionCommit");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        commit.addSuppressed(xa);
+        assertTrue(UnavailablePages.databaseUnreachable(new RuntimeException("Error invoking subclass method", commit)));
     }
 
     @Test
@@ -41,5 +49,10 @@ class DatabaseFailuresTest {
         assertFalse(UnavailablePages.databaseUnreachable(new GenericJDBCException("syntax",
                 new SQLException("syntax error at or near", "42601"))));
         assertFalse(UnavailablePages.databaseUnreachable(new jakarta.persistence.PersistenceException("no cause")));
+        // A commit refused for a reason of ours (a constraint at flush) is not an outage.
+        jakarta.transaction.RollbackException refused = new jakarta.transaction.RollbackException("rolled back");
+        refused.addSuppressed(new ConstraintViolationException("duplicate",
+                new SQLException("duplicate key value violates unique constraint", "23505"), "uk"));
+        assertFalse(UnavailablePages.databaseUnreachable(refused));
     }
 }
