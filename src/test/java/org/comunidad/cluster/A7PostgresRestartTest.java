@@ -74,7 +74,10 @@ class A7PostgresRestartTest {
                 "requests that failed outside the outage");
         assertEquals(Map.of(), not503.stream().collect(Collectors.groupingBy(
                 r -> r.status() == -1 ? r.error() : String.valueOf(r.status()), Collectors.counting())),
-                "errors during the outage are 503s");
+                () -> "errors during the outage are 503s; what they answered:\n" + not503.stream().limit(5)
+                        .map(r -> r.kind() + " " + r.status() + " after " + r.millis() + " ms: " + (r.body() == null
+                                ? r.error() : r.body().substring(0, Math.min(r.body().length(), 1500))))
+                        .collect(Collectors.joining("\n")) + "\nthe instances' errors:\n" + cluster.appErrors(6000));
     }
 
     /** A subgroup Peru may write in (a post there answers 201). */

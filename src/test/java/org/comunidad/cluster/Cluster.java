@@ -525,6 +525,27 @@ public final class Cluster implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "\n" + tail(work.resolve(name + ".log")));
     }
 
+    /**
+     * The app instances' log lines at level ERROR since the cluster started (at most {@code max}
+     * characters): what an assertion on a status prints, so that a failure in CI names its cause.
+     */
+    String appErrors(int max) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < apps.length; i++) {
+            try {
+                for (String line : Files.readAllLines(work.resolve("app-" + (i + 1) + ".log"))) {
+                    if ((line.contains("\"level\":\"ERROR\"") || line.contains(" ERROR ")) && out.length() < max) {
+                        out.append("app-").append(i + 1).append(": ")
+                                .append(line, 0, Math.min(line.length(), max - out.length())).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                out.append("app-").append(i + 1).append(": log unreadable: ").append(e.getMessage()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
