@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @Named("currentUser")
 @RequestScoped
+@io.quarkus.qute.TemplateData
 public class CurrentUser {
 
     @Inject
@@ -42,6 +43,8 @@ public class CurrentUser {
     private Account member;
     private Viewer viewer;
     private boolean disabled;
+    /** The signed-in member's language, once known. */
+    private String language;
 
     public boolean isSignedIn() {
         return !identity.isAnonymous() && !disabled;
@@ -116,8 +119,12 @@ public class CurrentUser {
                     ? Languages.normalize(claim(jwt, "locale")) : null;
             return fromToken != null ? fromToken : Languages.fromRequest(request);
         }
-        return member().map(Account::language).filter(Languages::isSupported)
-                .orElseGet(() -> Languages.fromRequest(request));
+        if (language == null) {
+            // Asked a dozen times a page (the layout, the forms, the dates): computed once.
+            language = member().map(Account::language).filter(Languages::isSupported)
+                    .orElseGet(() -> Languages.fromRequest(request));
+        }
+        return language;
     }
 
     /** The user's time zone, for every date shown to them. */

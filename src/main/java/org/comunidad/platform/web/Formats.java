@@ -60,12 +60,15 @@ public class Formats {
         return number.format(size) + " " + units[unit];
     }
 
-    /** For {@code <time datetime="...">}: the instant, machine-readable. */
-    public String iso(OffsetDateTime value) {
-        return value == null ? "" : value.toInstant().toString();
-    }
-
-    public String iso(LocalDate value) {
-        return value == null ? "" : value.toString();
+    /**
+     * For {@code <time datetime="...">}: the instant (a date and time) or the day (a date),
+     * machine-readable. One method for both, not two of one name: Qute's generated resolvers
+     * answer a method of one name directly, an overloaded one only through reflection.
+     */
+    public String iso(java.time.temporal.Temporal value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof OffsetDateTime instant ? instant.toInstant().toString() : value.toString();
     }
 }

@@ -39,9 +39,11 @@ import io.quarkus.qute.i18n.MessageBundles;
  * language, those without parameters and those whose one parameter is an enum or a boolean (a type's,
  * a status's label), always give the same text: this resolver, ahead of Quarkus's for each bundle's
  * namespace, finds them by name and keeps each text once computed (by the bundle's own method, so the
- * text is the one Quarkus gives). Anything else (a count, a name, a date) it leaves to Quarkus's
- * resolver, which then answers as before. The texts kept are bounded by the bundles' messages, their
- * enums' values and the configured languages.
+ * text is the one Quarkus gives). A message whose parameters change its text (a count, a name, a
+ * date) it finds by name too and has the bundle's method render, without keeping the text; a value
+ * of a type the method does not take it leaves to Quarkus's resolver, which then answers as before.
+ * The texts kept are bounded by the bundles' messages, their enums' values and the configured
+ * languages.
  */
 @ApplicationScoped
 public class MessageShortcuts {
@@ -86,6 +88,8 @@ public class MessageShortcuts {
         private volatile Map<String, Object> byLanguage;
         private final Map<String, Method> plain = new HashMap<>();
         private final Map<String, Method> labelled = new HashMap<>();
+        /** Messages with other parameters: found by name and rendered by the bundle's method, not kept. */
+        private final Map<String, Method> other = new HashMap<>();
         private final Map<Key, String> texts = new ConcurrentHashMap<>();
 
         Shortcut(Class<?> bundle, List<String> languages) {
@@ -109,6 +113,8 @@ public class MessageShortcuts {
                 } else if (params.length == 1 && (params[0].isEnum() || params[0] == boolean.class
                         || params[0] == Boolean.class)) {
                     labelled.put(m.getName(), m);
+                } else {
+                    other.put(m.getName(), m);
                 }
             }
         }
@@ -134,7 +140,9 @@ public class MessageShortcuts {
             }
             Method method = params.size() == 1 ? labelled.get(name) : null;
             if (method == null) {
-                return Results.notFound(context);
+                Method any = other.get(name);
+                return any == null || any.getParameterCount() != params.size() ? Results.notFound(context)
+                        : rendered(context, any, params);
             }
             String language = language(context);
             Class<?> type = method.getParameterTypes()[0];
@@ -142,6 +150,67 @@ public class MessageShortcuts {
                 boolean fits = type.isEnum() ? type.isInstance(value) : value instanceof Boolean;
                 return fits ? text(language, name, value, method) : Results.NotFound.from(context);
             });
+        }
+
+        /**
+         * A message with parameters that change its text (a count, a name): the parameters are
+         * evaluated and the bundle's method renders it, as Quarkus's resolver would, without the
+         * search through the bundle's names. A value of another type than the method's is left to
+         * Quarkus's resolver.
+         */
+        private CompletionStage<Object> rendered(EvalContext context, Method method, List<io.quarkus.qute.Expression> params) {
+            String language = language(context);
+            Class<?>[] types = method.getParameterTypes();
+            Object[] values = new Object[params.size()];
+            CompletionStage<Object> all = CompletedStage.of(null);
+            for (int i = 0; i < params.size(); i++) {
+                int index = i;
+                all = all.thenCompose(ignored -> context.evaluate(params.get(index)).thenApply(value -> {
+                    values[index] = value;
+                    return null;
+                }));
+            }
+            return all.thenApply(ignored -> {
+                for (int i = 0; i < values.length; i++) {
+                    Object fitted = fit(types[i], values[i]);
+                    if (fitted == NO_FIT) {
+                        return Results.NotFound.from(context);
+                    }
+                    values[i] = fitted;
+                }
+                Map<String, Object> byLanguage = bundles();
+                ANSWERED.incrementAndGet();
+                return invoke(method, byLanguage.getOrDefault(language, byLanguage.get(defaultLanguage)), values);
+            });
+        }
+
+        static final Object NO_FIT = new Object();
+
+        /** The value as the parameter takes it: integers widened to long, NO_FIT when it is not one. */
+        static Object fit(Class<?> type, Object value) {
+            if (!type.isPrimitive()) {
+                return value == null || type.isInstance(value) ? value : NO_FIT;
+            }
+            if (value == null) {
+                return NO_FIT;
+            }
+            boolean integral = value instanceof Integer || value instanceof Long || value instanceof Short
+                    || value instanceof Byte;
+            if (type == long.class) {
+                return integral ? ((Number) value).longValue() : NO_FIT;
+            }
+            if (type == int.class) {
+                return value instanceof Integer || value instanceof Short || value instanceof Byte
+                        ? ((Number) value).intValue() : NO_FIT;
+            }
+            if (type == boolean.class) {
+                return value instanceof Boolean ? value : NO_FIT;
+            }
+            if (type == double.class) {
+                return value instanceof Double || value instanceof Float || integral ? ((Number) value).doubleValue()
+                        : NO_FIT;
+            }
+            return NO_FIT;
         }
 
         private Map<String, Object> bundles() {
@@ -198,8 +267,12 @@ public class MessageShortcuts {
         }
 
         private static String invoke(Method method, Object bundle, Object argument) {
+            return invoke(method, bundle, argument == null ? new Object[0] : new Object[] { argument });
+        }
+
+        private static String invoke(Method method, Object bundle, Object[] arguments) {
             try {
-                return (String) (argument == null ? method.invoke(bundle) : method.invoke(bundle, argument));
+                return (String) method.invoke(bundle, arguments);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             } catch (InvocationTargetException e) {
