@@ -30,11 +30,20 @@ public final class NewsAccess {
     }
 
     public static boolean edits(Viewer viewer, NewsItem item) {
-        return item.isBy(viewer.memberId());
+        return edits(viewer, item.authorId());
     }
 
     public static boolean deletes(Viewer viewer, NewsItem item) {
-        return edits(viewer, item);
+        return deletes(viewer, item.authorId());
+    }
+
+    /** The same rules for an item read as a row (the feed): given its author. */
+    public static boolean edits(Viewer viewer, long authorId) {
+        return authorId == viewer.memberId();
+    }
+
+    public static boolean deletes(Viewer viewer, long authorId) {
+        return edits(viewer, authorId);
     }
 
     /** Whether the item shows to the viewer, given whether they moderate its group. */

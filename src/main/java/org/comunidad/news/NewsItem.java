@@ -76,19 +76,6 @@ public class NewsItem extends Content<Member> {
                 .range(offset, offset + limit - 1).list();
     }
 
-    /** The newest news of a group before a point in time: the feed's news half. */
-    public static List<NewsItem> before(long groupId, OffsetDateTime before, long viewerId, boolean moderator, int limit) {
-        return find("""
-                select n from NewsItem n
-                join fetch n.author a left join fetch a.country
-                where n.community.id = ?1 and n.state.deletedAt is null and n.createdAt < ?2
-                and (n.state.hiddenAt is null or n.author.id = ?3 or ?4 = true)
-                order by n.createdAt desc, n.id desc
-                """, groupId, before, viewerId, moderator)
-                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
-                .range(0, limit - 1).list();
-    }
-
     /** One item with its author, unless deleted. */
     public static java.util.Optional<NewsItem> live(long id) {
         return find("""

@@ -45,31 +45,6 @@ public class Post extends Content<Member> {
     }
 
     /** The newest posts of a working group's subgroups before a point in time: the feed's posts half. */
-    /** A post of the feed with its visible comments' count, read in the same statement. */
-    public record FeedEntry(Post post, long comments) {
-    }
-
-    public static List<FeedEntry> feed(long groupId, OffsetDateTime before, long viewerId, boolean moderatesAll,
-            boolean mayLead, int limit) {
-        return getEntityManager().createQuery("""
-                select p, (select count(c) from PostComment c where c.post = p
-                           and c.state.deletedAt is null and c.state.hiddenAt is null)
-                from Post p
-                join fetch p.author a left join fetch a.country
-                join fetch p.community
-                where p.groupId = ?1 and p.state.deletedAt is null and p.createdAt < ?2
-                and (p.state.hiddenAt is null or p.author.id = ?3 or ?4 = true
-                     or (?5 = true and exists (select 1 from Membership ms where ms.member.id = ?3
-                         and ms.community = p.community and ms.role = org.comunidad.platform.security.CommunityRole.LEADER)))
-                order by p.createdAt desc, p.id desc
-                """, Object[].class)
-                .setParameter(1, groupId).setParameter(2, before).setParameter(3, viewerId)
-                .setParameter(4, moderatesAll).setParameter(5, mayLead)
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
-                .setMaxResults(limit).getResultList().stream()
-                .map(row -> new FeedEntry((Post) row[0], ((Number) row[1]).longValue())).toList();
-    }
-
     public static Optional<Post> live(long id) {
         return find("""
                 select p from Post p join fetch p.author a left join fetch a.country

@@ -32,7 +32,12 @@ public final class PostAccess {
 
     /** Edits and deletes a post or a comment: its author only. */
     public static boolean edits(Viewer viewer, Content<?> postOrComment) {
-        return postOrComment.isBy(viewer.memberId());
+        return edits(viewer, postOrComment.authorId());
+    }
+
+    /** The same, for a post or comment read as a row: given its author. */
+    public static boolean edits(Viewer viewer, long authorId) {
+        return authorId == viewer.memberId();
     }
 
     /** Whether a post or comment shows to the viewer, given whether they moderate its subgroup. */

@@ -110,16 +110,6 @@ public class PostService {
      * comments, reactions or players, which the feed does not show.
      */
     public List<PostView> views(Viewer viewer, List<Post> posts, boolean withComments, OffsetDateTime seenBefore) {
-        return views(viewer, posts, withComments, seenBefore, null);
-    }
-
-    /** As summaries (no comments), with their comment counts already read ({@link Post#feed}). */
-    public List<PostView> summaries(Viewer viewer, List<Post> posts, Map<Long, Long> commentCounts) {
-        return views(viewer, posts, false, null, commentCounts);
-    }
-
-    private List<PostView> views(Viewer viewer, List<Post> posts, boolean withComments, OffsetDateTime seenBefore,
-            Map<Long, Long> knownCommentCounts) {
         List<Long> ids = posts.stream().map(p -> p.id).toList();
         List<Long> moderated = posts.stream().map(p -> p.community).distinct()
                 .filter(c -> PostAccess.moderates(viewer, c)).map(c -> c.id).toList();
@@ -136,7 +126,7 @@ public class PostService {
                     moderated.contains(c.post.community.id)));
         }
         Map<Long, Long> commentCounts = withComments ? Map.of()
-                : knownCommentCounts != null ? knownCommentCounts : PostComment.countsOf(ids);
+                : PostComment.countsOf(ids);
         Map<Long, Map<PostReaction.Kind, Long>> reactions = withComments ? PostReaction.countsOf(ids) : Map.of();
         Map<Long, Set<PostReaction.Kind>> mine = withComments ? PostReaction.mineOn(ids, viewer.memberId()) : Map.of();
         List<PostView> views = new ArrayList<>();

@@ -66,6 +66,15 @@ class SuiteBenchmark {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    @Inject
+    org.comunidad.document.DocumentJobs documentJobs;
+
+    @Inject
+    org.comunidad.meeting.MeetingRecordingJobs recordingJobs;
+
     record Phase(String name, Map<String, String[]> pages, List<String> minutes, long behindMillis, long seconds, long appCpu, long pgCpu,
             long keycloakCpu, long generatorCpu, long rssStart, long rssEnd, String loadStart, String loadEnd) {
 
@@ -250,6 +259,14 @@ class SuiteBenchmark {
         long self = ProcessHandle.current().pid();
         long pgPid = ProcStats.postmaster(ComunidadTestResource.services().postgres().port()).orElseThrow();
         long kcPid = ComunidadTestResource.services().keycloak().pid();
+        // The hourly sweeps list every object of the store: run at their first due time (5 and 7 minutes
+        // after start), they fell in a two-minute measured phase and were charged to its pages, at 30
+        // times their share of an hour. Paused while pages are measured; run once at the end, measured
+        // on their own.
+        List<String> sweeps = scheduler.getScheduledJobs().stream()
+                .filter(t -> t.getMethodDescription() != null && t.getMethodDescription().contains("sweepScheduled"))
+                .map(io.quarkus.scheduler.Trigger::getId).toList();
+        sweeps.forEach(scheduler::pause);
         long[] idleBefore = cpu(self, pgPid, kcPid, -1);
         Thread.sleep(idleSeconds * 1000);
         long[] idleAfter = cpu(self, pgPid, kcPid, -1);
@@ -277,7 +294,18 @@ class SuiteBenchmark {
         for (Phase p : alone) {
             report.append(phaseReport(p));
         }
-        report.append(String.format("load average at end %s%n%n", ProcStats.loadAverage()));
+        report.append(String.format("load average at end %s%n", ProcStats.loadAverage()));
+        long[] sweepBefore = cpu(self, pgPid, kcPid, -1);
+        long sweepStart = System.nanoTime();
+        var documentSweep = documentJobs.sweep(java.time.Duration.ofHours(1));
+        var recordingSweep = recordingJobs.sweep(java.time.Duration.ofHours(1));
+        long[] sweepAfter = cpu(self, pgPid, kcPid, -1);
+        sweeps.forEach(scheduler::resume);
+        report.append(String.format("hourly sweeps (%d jobs, paused while pages were measured), run once now: %,d ms, "
+                + "CPU app %,.0f ms + PostgreSQL %,.0f ms (%s; %s), that is %.1f ms of CPU per second over their hour%n%n",
+                sweeps.size(), (System.nanoTime() - sweepStart) / 1_000_000, (sweepAfter[0] - sweepBefore[0]) / 1e6,
+                (sweepAfter[1] - sweepBefore[1]) / 1e6, documentSweep, recordingSweep,
+                (sweepAfter[0] - sweepBefore[0] + sweepAfter[1] - sweepBefore[1]) / 1e6 / 3600));
         report.append(markdown(mixed, alone, started, loadAtStart));
         write(dir.resolve("suite.txt"), report.toString());
         return mixed.pages().values().stream().mapToLong(f -> Long.parseLong(f[1])).sum();
