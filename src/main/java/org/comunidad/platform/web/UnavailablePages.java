@@ -85,6 +85,16 @@ public class UnavailablePages {
         return databaseOrRethrow(e);
     }
 
+    /**
+     * The same, when the commit failed at the end of a {@code @Transactional} bean method: its
+     * RollbackException is checked, so Arc's interceptor chain wraps it (a page whose transaction
+     * could not commit because PostgreSQL restarted answered 500 in the cluster's A7 so).
+     */
+    @ServerExceptionMapper
+    public Response undeclared(io.quarkus.arc.ArcUndeclaredThrowableException e) {
+        return databaseOrRethrow(e);
+    }
+
     /** The object store, met broken or known to be down (a download, a preview). */
     @ServerExceptionMapper
     public Response storage(StorageException e) {

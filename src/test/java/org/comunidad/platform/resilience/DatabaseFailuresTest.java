@@ -40,6 +40,26 @@ class DatabaseFailuresTest {
         xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
         commit.addSuppressed(xa);
         assertTrue(UnavailablePages.databaseUnreachable(new RuntimeException("Error invoking subclass method", commit)));
+        assertTrue(UnavailablePages.databaseUnreachable(new io.quarkus.arc.ArcUndeclaredThrowableException(commit)));
+    }
+
+    /**
+     * Every wrapper a failed commit reaches the routes in has an exception mapper that classifies it:
+     * without one, the exception went straight to a 500 (A7: a page's commit during a PostgreSQL restart,
+     * a RollbackException wrapped by Arc's interceptor chain).
+     */
+    @Test
+    void everyWrapperOfAFailedCommitIsMapped() {
+        java.util.Set<Class<?>> mapped = new java.util.HashSet<>();
+        for (java.lang.reflect.Method m : UnavailablePages.class.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(org.jboss.resteasy.reactive.server.ServerExceptionMapper.class)) {
+                mapped.add(m.getParameterTypes()[0]);
+            }
+        }
+        for (Class<?> wrapper : java.util.List.of(jakarta.persistence.PersistenceException.class,
+                jakarta.transaction.TransactionalException.class, io.quarkus.arc.ArcUndeclaredThrowableException.class)) {
+            assertTrue(mapped.contains(wrapper), wrapper.getName() + " has a mapper: " + mapped);
+        }
     }
 
     @Test
