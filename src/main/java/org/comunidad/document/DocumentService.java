@@ -184,11 +184,8 @@ public class DocumentService {
     @Transactional
     public Quota quota(long groupId) {
         // Every feature's files count (documents, meetings' recordings): DocumentStorage and the others.
-        long used = storage.used(groupId);
-        List<?> rows = em.createNativeQuery("select storage_quota_bytes from community where id = ?1")
-                .setParameter(1, groupId).getResultList();
-        Number own = rows.isEmpty() ? null : (Number) rows.get(0);
-        return new Quota(used, own == null ? config.defaultQuotaBytes() : own.longValue());
+        org.comunidad.platform.storage.GroupStorage.Usage usage = storage.usage(groupId);
+        return new Quota(usage.used(), usage.quota() == null ? config.defaultQuotaBytes() : usage.quota());
     }
 
     /**

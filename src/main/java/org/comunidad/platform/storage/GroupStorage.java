@@ -28,6 +28,22 @@ public class GroupStorage {
         return used == null ? 0 : used.longValue();
     }
 
+    /** The bytes used, with the group's own quota column (null: the default), in one statement. */
+    public record Usage(long used, Long quota) {
+    }
+
+    /**
+     * {@link #used} and the group's {@code storage_quota_bytes} in one statement (an upload's checks run
+     * it twice: before the bytes are read and before the row is committed).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Usage usage(long groupId) {
+        Object[] row = (Object[]) em.createNativeQuery(sql() + " as used, (select storage_quota_bytes from community "
+                + "where id = :group) as quota").setParameter("group", groupId).getSingleResult();
+        return new Usage(row[0] == null ? 0 : ((Number) row[0]).longValue(),
+                row[1] == null ? null : ((Number) row[1]).longValue());
+    }
+
     private String sql() {
         if (sql == null) {
             String sum = uses.stream().sorted(Comparator.comparing(u -> u.getClass().getName()))
