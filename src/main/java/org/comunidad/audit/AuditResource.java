@@ -127,7 +127,7 @@ public class AuditResource {
         AppMessages msg = forms.messages();
         List<String> header = List.of(msg.audit_col_when(), msg.audit_col_who(), msg.audit_col_country(),
                 msg.audit_col_community(), msg.audit_col_action(), msg.audit_col_target_type(),
-                msg.audit_col_target(), msg.audit_col_detail());
+                msg.audit_col_target(), msg.audit_col_detail(), msg.audit_col_request());
         String language = currentUser.language();
         java.time.ZoneId zone = currentUser.zone();
         AuditTrail.Filters filters = filters(query, null);

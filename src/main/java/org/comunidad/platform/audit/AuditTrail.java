@@ -86,7 +86,8 @@ public class AuditTrail {
                 writer.write(String.join(",", org.comunidad.platform.web.Csv.cell(e.at().atZoneSameInstant(zone).toOffsetDateTime().toString()),
                         org.comunidad.platform.web.Csv.cell(e.actor()), org.comunidad.platform.web.Csv.cell(e.actorCountry()), org.comunidad.platform.web.Csv.cell(e.community() == null ? "" : e.community().in(language)),
                         org.comunidad.platform.web.Csv.cell(e.action()), org.comunidad.platform.web.Csv.cell(e.targetType()), org.comunidad.platform.web.Csv.cell(e.targetId() == null ? "" : e.targetId().toString()),
-                        org.comunidad.platform.web.Csv.cell(e.detail())));
+                        org.comunidad.platform.web.Csv.cell(e.detail()),
+                        org.comunidad.platform.web.Csv.cell(e.requestId() == null ? "" : e.requestId())));
                 writer.write("\r\n");
             }
         }

@@ -147,6 +147,9 @@ public interface AppMessages {
     @Message String audit_col_target_type();
     @Message String audit_col_target();
     @Message String audit_col_detail();
+
+    /** The audit CSV's last column: the X-Request-Id of the request that wrote the entry (in the logs too). */
+    @Message String audit_col_request();
     @Message String audit_export();
     @Message String audit_empty();
     @Message String audit_older();

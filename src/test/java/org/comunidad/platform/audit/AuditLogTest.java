@@ -46,7 +46,10 @@ class AuditLogTest extends WithAccessMatrix {
                 Uploads.report("Documento para el registro"));
         assertEquals(201, upload.statusCode(), upload.body().asString());
         long id = upload.jsonPath().getLong("id");
-        assertEquals(200, Persona.GROUP_MEMBER.request().get(s + "/" + id + "/file").statusCode());
+        Response download = Persona.GROUP_MEMBER.request().get(s + "/" + id + "/file");
+        assertEquals(200, download.statusCode());
+        String downloadRequest = download.header("X-Request-Id");
+        assertTrue(downloadRequest != null && !downloadRequest.isBlank(), "the answer names its request");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 insert into audit_log (at, actor_id, community_id, action, target_type, target_id, detail)
                 select now(), m.id, c.id, 'DELETE', 'POST', 1, '=HYPERLINK("http://evil.example")'
@@ -72,8 +75,10 @@ class AuditLogTest extends WithAccessMatrix {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.header("Content-Disposition").startsWith("attachment; filename=\"registro-seguridad-"));
         String text = csv.body().asString();
-        assertTrue(text.startsWith("\ufeffFecha,Quién,País,Comunidad,Acción,Tipo de objeto,Objeto,Detalle\r\n"), text);
+        assertTrue(text.startsWith("\ufeffFecha,Quién,País,Comunidad,Acción,Tipo de objeto,Objeto,Detalle,Id. de la solicitud\r\n"), text);
         assertTrue(text.contains(",DOCUMENT_DOWNLOAD,document_version,"));
+        assertTrue(text.lines().anyMatch(l -> l.contains(",DOCUMENT_DOWNLOAD,") && l.endsWith("," + downloadRequest)),
+                "the download's row ends with its request id, as in the logs: " + text);
         assertTrue(text.contains("\"'=SUM(A1:A9), \"\"motivo\"\"\""), "formulas are defused and quotes escaped: " + text);
         assertFalse(text.contains("evil.example"));
 
