@@ -32,7 +32,8 @@ import org.comunidad.platform.security.Viewer;
 /**
  * A working group's feed: its news and the posts of all its subgroups, newest first,
  * paged by time (keyset), so that a page costs the same on the first day and after a
- * hundred thousand posts. Reads the news and posts features; neither knows about it.
+ * hundred thousand posts. Reads the news and posts features (their tables, as rows, and
+ * their access rules); neither knows about it.
  */
 @ApplicationScoped
 public class FeedService {
