@@ -59,7 +59,7 @@ class BackupRestoreIT {
         assertTrue(Shell.call(List.of("rclone", "version"), Map.of(), Duration.ofSeconds(30)).exitCode() == 0,
                 "rclone: apt-get install -y rclone");
 
-        Path work = AppProcess.projectDir().resolve("target/ops-backup/restore");
+        Path work = Pg15.workDir(AppProcess.projectDir(), "restore");
         Shell.deleteTree(work);
         Files.createDirectories(work);
         Path backups = work.resolve("backups");

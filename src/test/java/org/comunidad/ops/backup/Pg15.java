@@ -50,6 +50,33 @@ final class Pg15 implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The ITs' working folder, {@code target/ops-backup/<name>}, when the server's user can reach it;
+     * else (a checkout inside a folder only its owner may enter, such as /root or a {@code mktemp -d})
+     * a folder of the same name under the system's temporary folder: run as root, initdb and the
+     * server run as "postgres", which must be able to enter every folder above its data.
+     */
+    static Path workDir(Path projectDir, String name) {
+        Path preferred = projectDir.resolve("target/ops-backup").resolve(name);
+        if (!asRoot() || reachableByOthers(projectDir)) {
+            return preferred;
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "comunidad-ops-backup", name);
+    }
+
+    private static boolean reachableByOthers(Path dir) {
+        try {
+            for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+                if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     static boolean asRoot() {
         return "root".equals(System.getProperty("user.name"));
     }

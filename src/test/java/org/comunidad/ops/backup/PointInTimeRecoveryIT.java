@@ -31,7 +31,7 @@ class PointInTimeRecoveryIT {
     void aBaseBackupAndTheArchivedWalRecoverTheDatabaseAsItWasAtT() throws Exception {
         assertNull(Pg15.missing(), "PostgreSQL 15's programs");
         long started = System.nanoTime();
-        Path work = AppProcess.projectDir().resolve("target/ops-backup/pitr");
+        Path work = Pg15.workDir(AppProcess.projectDir(), "pitr");
         Shell.deleteTree(work);
         Files.createDirectories(work);
         Path archive = work.resolve("wal-archive");
