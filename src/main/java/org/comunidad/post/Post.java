@@ -1,7 +1,5 @@
 package org.comunidad.post;
 
-import org.comunidad.platform.security.CommunityRole;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
